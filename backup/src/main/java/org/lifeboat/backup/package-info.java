@@ -1,0 +1,2 @@
+/** See docs/architecture.md for what this module owns and what it may depend on. */
+package org.lifeboat.backup;

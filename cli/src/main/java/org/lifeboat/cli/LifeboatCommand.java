@@ -1,0 +1,50 @@
+package org.lifeboat.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code lifeboat} command; every feature is a subcommand registered here. */
+@Command(
+        name = "lifeboat",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Back up Android phones into encrypted, deduplicated restic repositories, and restore them.",
+            ""
+        },
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success              1  fatal error          2  usage error",
+            "  3  finished, but some items could not be read or written",
+            " 10  repository does not exist    11  repository locked",
+            " 12  wrong password      130  interrupted",
+            "",
+            "Run 'lifeboat COMMAND --help' for the options of one command."
+        })
+final class LifeboatCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        // `lifeboat` alone: show what can be done rather than fail.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new LifeboatCommand());
+        Commands.registerAll(commandLine);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setExitCodeExceptionMapper(FailureHandler::exitCodeOf);
+        return commandLine;
+    }
+}
