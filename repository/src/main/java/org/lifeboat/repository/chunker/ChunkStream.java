@@ -1,0 +1,121 @@
+package org.lifeboat.repository.chunker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The chunks of one input stream, produced one at a time while reading it; at most {@link Chunker#MAX_SIZE} plus one
+ * read buffer is held in memory, whatever the stream's length.
+ *
+ * <p>The rolling hash reads the byte leaving the window straight from the buffer (it is 64 bytes behind) instead of
+ * keeping restic's separate window array: that is the same fingerprint, since the first 64 hashed bytes of a chunk
+ * start from an empty window either way, and it saves a load and a store per byte.
+ */
+public final class ChunkStream {
+    private static final long SPLIT_MASK = (1L << 20) - 1;
+    private static final int WINDOW = RabinTables.WINDOW_SIZE;
+    private static final int READ_SIZE = 1024 * 1024;
+    private static final int CAPACITY = 2 * Chunker.MAX_SIZE;
+
+    private final long[] outTable;
+    private final long[] modTable;
+    private final int polynomialShift;
+    private final InputStream input;
+    private final byte[] buffer = new byte[CAPACITY];
+
+    private int start;
+    private int filled;
+    private boolean endOfInput;
+    private long streamOffset;
+    private long digest;
+
+    ChunkStream(RabinTables tables, InputStream input) {
+        this.outTable = tables.out;
+        this.modTable = tables.mod;
+        this.polynomialShift = tables.polynomialShift;
+        this.input = input;
+    }
+
+    /** The next chunk, or empty at the end of the stream. */
+    public Optional<Chunk> next() throws IOException {
+        fillAtLeast(Chunker.MIN_SIZE);
+        int available = filled - start;
+        if (available == 0) {
+            return Optional.empty();
+        }
+        if (available < Chunker.MIN_SIZE) {
+            return Optional.of(emit(available));
+        }
+        // restic does not hash the first MIN_SIZE - 64 bytes of a chunk: no cut can happen there.
+        digest = 0;
+        for (int i = start + Chunker.MIN_SIZE - WINDOW; i < start + Chunker.MIN_SIZE; i++) {
+            digest = ((digest << 8) | (buffer[i] & 0xff)) ^ modTable[(int) (digest >>> polynomialShift)];
+        }
+        int length = Chunker.MIN_SIZE;
+        while ((digest & SPLIT_MASK) != 0 && length < Chunker.MAX_SIZE) {
+            if (start + length == filled) {
+                fillAtLeast(length + 1);
+                if (start + length == filled) {
+                    break;
+                }
+            }
+            length = scan(start + length, Math.min(filled, start + Chunker.MAX_SIZE)) - start;
+        }
+        return Optional.of(emit(length));
+    }
+
+    /**
+     * Rolls the fingerprint over {@code [from, to)}, stopping after the first byte where it matches the split mask.
+     * Returns where it stopped.
+     */
+    private int scan(int from, int to) {
+        final byte[] data = buffer;
+        final long[] out = outTable;
+        final long[] mod = modTable;
+        final int shift = polynomialShift;
+        long hash = digest;
+        int i = from;
+        while (i < to) {
+            hash ^= out[data[i - WINDOW] & 0xff];
+            hash = ((hash << 8) | (data[i] & 0xff)) ^ mod[(int) (hash >>> shift)];
+            i++;
+            if ((hash & SPLIT_MASK) == 0) {
+                break;
+            }
+        }
+        digest = hash;
+        return i;
+    }
+
+    private Chunk emit(int length) {
+        Chunk chunk = new Chunk(streamOffset, Arrays.copyOfRange(buffer, start, start + length));
+        start += length;
+        streamOffset += length;
+        return chunk;
+    }
+
+    /**
+     * Reads until at least {@code wanted} bytes from {@code start} are buffered or the stream ends, moving the
+     * buffered bytes to the front of the buffer first when the rest would not fit.
+     */
+    private void fillAtLeast(int wanted) throws IOException {
+        if (filled - start >= wanted || endOfInput) {
+            return;
+        }
+        if (start + wanted > CAPACITY || CAPACITY - filled < READ_SIZE) {
+            System.arraycopy(buffer, start, buffer, 0, filled - start);
+            filled -= start;
+            start = 0;
+        }
+        while (filled - start < wanted && !endOfInput) {
+            int n = input.read(buffer, filled, Math.min(READ_SIZE, CAPACITY - filled));
+            if (n < 0) {
+                endOfInput = true;
+            } else {
+                filled += n;
+            }
+        }
+    }
+}
