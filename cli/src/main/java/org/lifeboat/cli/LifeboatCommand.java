@@ -12,9 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {
-            "Back up Android phones into encrypted, deduplicated restic repositories, and restore them.",
-            ""
+        description = {"Back up Android phones into encrypted, deduplicated restic repositories, and restore them.", ""
         },
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExit codes:%n",

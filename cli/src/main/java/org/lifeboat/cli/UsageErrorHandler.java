@@ -25,7 +25,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     }
 
     private static String message(ParameterException ex) {
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (ex instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             CommandLine commandLine = ex.getCommandLine();
             boolean hasSubcommands = !commandLine.getSubcommands().isEmpty();

@@ -31,9 +31,11 @@ class MainTest {
         assertThat(code).isZero();
         String help = out.toString();
         assertThat(help).contains("Commands:").contains("Exit codes:");
-        var root = LifeboatCommand.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        var root = LifeboatCommand.newCommandLine(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         for (var entry : root.getSubcommands().entrySet()) {
-            String[] description = entry.getValue().getCommandSpec().usageMessage().description();
+            String[] description =
+                    entry.getValue().getCommandSpec().usageMessage().description();
             assertThat(description)
                     .as("command %s has a one-line description", entry.getKey())
                     .isNotEmpty();

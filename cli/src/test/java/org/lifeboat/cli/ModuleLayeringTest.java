@@ -1,7 +1,7 @@
 package org.lifeboat.cli;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -29,26 +29,41 @@ class ModuleLayeringTest {
     void modulesOnlyDependDownwards() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("repository").definedBy("org.lifeboat.repository..")
-                .layer("adb").definedBy("org.lifeboat.adb..")
-                .layer("android").definedBy("org.lifeboat.android..")
-                .layer("backup").definedBy("org.lifeboat.backup..")
-                .layer("virtualphone").definedBy("org.lifeboat.virtualphone..")
-                .layer("cli").definedBy("org.lifeboat.cli..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("backup").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("virtualphone").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("android").mayOnlyBeAccessedByLayers("backup", "cli")
-                .whereLayer("repository").mayOnlyBeAccessedByLayers("backup", "cli")
-                .whereLayer("adb").mayOnlyBeAccessedByLayers("android", "backup", "virtualphone", "cli")
+                .layer("repository")
+                .definedBy("org.lifeboat.repository..")
+                .layer("adb")
+                .definedBy("org.lifeboat.adb..")
+                .layer("android")
+                .definedBy("org.lifeboat.android..")
+                .layer("backup")
+                .definedBy("org.lifeboat.backup..")
+                .layer("virtualphone")
+                .definedBy("org.lifeboat.virtualphone..")
+                .layer("cli")
+                .definedBy("org.lifeboat.cli..")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("backup")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("virtualphone")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("android")
+                .mayOnlyBeAccessedByLayers("backup", "cli")
+                .whereLayer("repository")
+                .mayOnlyBeAccessedByLayers("backup", "cli")
+                .whereLayer("adb")
+                .mayOnlyBeAccessedByLayers("android", "backup", "virtualphone", "cli")
                 .check(classes);
     }
 
     @Test
     void onlyTheCliBindsALoggingBackendOrParsesCommandLines() {
         noClasses()
-                .that().resideOutsideOfPackage("org.lifeboat.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..", "picocli..")
+                .that()
+                .resideOutsideOfPackage("org.lifeboat.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ch.qos.logback..", "picocli..")
                 .because("libraries log through slf4j only, and the CLI is the one place that parses arguments")
                 .check(classes);
     }
@@ -56,9 +71,11 @@ class ModuleLayeringTest {
     @Test
     void storageAndProtocolsKnowNothingOfPhonesOrBackups() {
         noClasses()
-                .that().resideInAnyPackage("org.lifeboat.repository..", "org.lifeboat.adb..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.lifeboat.android..", "org.lifeboat.backup..", "org.lifeboat.virtualphone..")
+                .that()
+                .resideInAnyPackage("org.lifeboat.repository..", "org.lifeboat.adb..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.lifeboat.android..", "org.lifeboat.backup..", "org.lifeboat.virtualphone..")
                 .check(classes);
     }
 }

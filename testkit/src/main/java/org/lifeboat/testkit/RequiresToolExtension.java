@@ -29,8 +29,8 @@ final class RequiresToolExtension implements ExecutionCondition, BeforeAllCallba
             return ConditionEvaluationResult.enabled("tools are missing, and the test will fail because "
                     + ExternalTools.REQUIRE_TOOLS_VARIABLE + " is set");
         }
-        return ConditionEvaluationResult.disabled(describe(missing) + "; skipped because "
-                + ExternalTools.REQUIRE_TOOLS_VARIABLE + " is not set");
+        return ConditionEvaluationResult.disabled(
+                describe(missing) + "; skipped because " + ExternalTools.REQUIRE_TOOLS_VARIABLE + " is not set");
     }
 
     @Override
