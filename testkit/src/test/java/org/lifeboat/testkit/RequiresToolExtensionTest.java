@@ -37,7 +37,8 @@ class RequiresToolExtensionTest {
         Events events = run(NeedsRestic.class);
 
         events.assertStatistics(s -> s.skipped(0).failed(1));
-        assertThat(events.succeeded().list()).noneMatch(e -> e.getTestDescriptor().isTest());
+        assertThat(events.succeeded().list())
+                .noneMatch(e -> e.getTestDescriptor().isTest());
     }
 
     @Test
@@ -49,7 +50,8 @@ class RequiresToolExtensionTest {
         Events events = run(NeedsShell.class);
 
         events.assertStatistics(s -> s.failed(0).skipped(0));
-        assertThat(events.succeeded().list()).anyMatch(e -> e.getTestDescriptor().isTest());
+        assertThat(events.succeeded().list())
+                .anyMatch(e -> e.getTestDescriptor().isTest());
     }
 
     @Test
