@@ -1,6 +1,7 @@
 package org.lifeboat.cli;
 
 import java.io.PrintWriter;
+import org.lifeboat.cli.repo.RepositoryExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (ex instanceof InterruptedException) {
             return ExitCode.INTERRUPTED.code();
         }
-        return ExitCode.FATAL.code();
+        return RepositoryExitCodes.of(ex).orElse(ExitCode.FATAL).code();
     }
 
     private static String describe(Throwable ex) {

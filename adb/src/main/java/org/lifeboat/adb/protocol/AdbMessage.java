@@ -120,8 +120,8 @@ public final class AdbMessage {
 
     /** The 24-byte header followed by the payload, with data_check filled in when the version needs it. */
     public byte[] encode(int negotiatedVersion) {
-        ByteBuffer buffer = ByteBuffer.allocate(AdbProtocol.HEADER_SIZE + payload.length)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer =
+                ByteBuffer.allocate(AdbProtocol.HEADER_SIZE + payload.length).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(command.wireValue())
                 .putInt(arg0)
                 .putInt(arg1)

@@ -8,6 +8,8 @@ import java.io.IOException;
  * <p>adb drops the whole connection in these cases ({@code check_header} in transport.cpp), so callers should too.
  */
 public class MalformedMessageException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     public MalformedMessageException(String message) {
         super(message);
     }

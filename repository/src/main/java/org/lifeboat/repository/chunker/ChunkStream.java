@@ -79,7 +79,8 @@ public final class ChunkStream {
         int i = from;
         while (i < to) {
             hash ^= out[data[i - WINDOW] & 0xff];
-            hash = ((hash << 8) | (data[i] & 0xff)) ^ mod[(int) (hash >>> shift)];
+            // The digest stays below 2^degree, so the index is below 256 and "& 0xff" only spares a bounds check.
+            hash = ((hash << 8) | (data[i] & 0xff)) ^ mod[(int) (hash >>> shift) & 0xff];
             i++;
             if ((hash & SPLIT_MASK) == 0) {
                 break;

@@ -1,0 +1,156 @@
+package org.lifeboat.android.restore;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lifeboat.adb.client.ShellCommand;
+import org.lifeboat.android.content.ContentCommandException;
+import org.lifeboat.android.content.ContentOutput;
+import org.lifeboat.android.content.ContentQuery;
+import org.lifeboat.android.content.ProviderRow;
+
+/**
+ * The restorers' way to talk to the phone's shell: counts the work ({@link CommandCount}), parses queries, and
+ * batches many silent commands into one script.
+ *
+ * <p>Batching: {@code content} cannot insert several rows per process (android-data.md §0), so the per-row process
+ * cost stays, but many inserts share one round trip: each runs as {@code CMD 2>&1; echo LIFEBOAT_ROW_<i>}, and the
+ * output between two markers is that command's own (insert and put print nothing when they succeed).
+ */
+final class PhoneShell {
+    static final String ROW_MARKER = "LIFEBOAT_ROW_";
+    /** Keeps one script well below what a phone's shell reads comfortably in one go. */
+    private static final int BATCH_BYTES = 48 * 1024;
+
+    private static final int BATCH_COMMANDS = 100;
+
+    private final TargetPhone phone;
+    private int roundTrips;
+    private int processes;
+
+    PhoneShell(TargetPhone phone) {
+        this.phone = phone;
+    }
+
+    TargetPhone phone() {
+        return phone;
+    }
+
+    int apiLevel() {
+        return phone.apiLevel();
+    }
+
+    CommandCount count() {
+        return new CommandCount(roundTrips, processes);
+    }
+
+    /** Runs {@code words} (a program and its arguments, each quoted) as one process. */
+    CommandOutput run(List<String> words) throws IOException {
+        return run(command(words), 1);
+    }
+
+    CommandOutput run(ShellCommand command, int processCount) throws IOException {
+        roundTrips++;
+        processes += processCount;
+        return phone.run(command);
+    }
+
+    List<ProviderRow> query(ContentQuery query) throws IOException, ContentCommandException {
+        CommandOutput output = run(query.arguments());
+        return ContentOutput.parseQuery(query, output.stdout(), output.stderr());
+    }
+
+    /** Runs a command that prints nothing on success and throws what its output reports otherwise. */
+    void runSilent(List<String> words) throws IOException, CommandRejectedException {
+        CommandOutput output = run(words);
+        Optional<String> error = silentCommandError(output.allText());
+        if (error.isPresent()) {
+            throw new CommandRejectedException(error.get());
+        }
+    }
+
+    /**
+     * Runs silent commands in as few scripts as fit, and returns each one's error, or empty where it succeeded, in
+     * the order given.
+     */
+    List<Optional<String>> runSilentBatch(List<List<String>> commands) throws IOException {
+        return runBatch(commands).stream()
+                .map(output -> output.map(PhoneShell::silentCommandError)
+                        .orElse(Optional.of("the phone's shell stopped before this command reported back")))
+                .toList();
+    }
+
+    /** Runs commands in as few scripts as fit; each one's output (stdout and stderr), empty where none came back. */
+    List<Optional<String>> runBatch(List<List<String>> commands) throws IOException {
+        List<Optional<String>> outputs = new ArrayList<>(commands.size());
+        int start = 0;
+        while (start < commands.size()) {
+            ShellCommand.Builder script = ShellCommand.builder();
+            int bytes = 0;
+            int end = start;
+            while (end < commands.size() && end - start < BATCH_COMMANDS && (end == start || bytes < BATCH_BYTES)) {
+                List<String> words = commands.get(end);
+                script.word(words.getFirst());
+                words.subList(1, words.size()).forEach(script::arg);
+                script.word("2>&1;").word("echo").word(ROW_MARKER + (end - start) + ";");
+                bytes += words.stream().mapToInt(String::length).sum();
+                end++;
+            }
+            CommandOutput output = run(script.build(), end - start);
+            outputs.addAll(splitByMarkers(output.allText(), end - start));
+            start = end;
+        }
+        return outputs;
+    }
+
+    private static List<Optional<String>> splitByMarkers(String output, int count) {
+        List<Optional<String>> outputs = new ArrayList<>(count);
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+            String marker = ROW_MARKER + i + "\n";
+            int at = output.indexOf(marker, from);
+            if (at < 0) {
+                outputs.add(Optional.empty());
+                continue;
+            }
+            outputs.add(Optional.of(output.substring(from, at)));
+            from = at + marker.length();
+        }
+        return outputs;
+    }
+
+    /** The failure a command printed: a {@code content} error, a shell error, or a stack trace. */
+    static Optional<String> commandError(String output) {
+        try {
+            ContentOutput.checkForErrors(output, output);
+        } catch (ContentCommandException e) {
+            return Optional.of(e.getMessage());
+        }
+        return output.contains("Exception") || output.contains("Error:") || output.contains("not found")
+                ? Optional.of(abbreviate(output))
+                : Optional.empty();
+    }
+
+    /** The failure a silent command printed: a {@code content} error, or any output at all. */
+    static Optional<String> silentCommandError(String output) {
+        try {
+            ContentOutput.checkForErrors(output, output);
+        } catch (ContentCommandException e) {
+            return Optional.of(e.getMessage());
+        }
+        String text = output.strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(abbreviate(text));
+    }
+
+    static ShellCommand command(List<String> words) {
+        ShellCommand.Builder builder = ShellCommand.builder().word(words.getFirst());
+        words.subList(1, words.size()).forEach(builder::arg);
+        return builder.build();
+    }
+
+    static String abbreviate(String text) {
+        String line = text.strip().replace('\n', ' ');
+        return line.length() <= 300 ? line : line.substring(0, 300) + "…";
+    }
+}

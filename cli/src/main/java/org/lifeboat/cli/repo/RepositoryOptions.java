@@ -1,0 +1,194 @@
+package org.lifeboat.cli.repo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.lifeboat.cli.ExitCode;
+import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.RepositorySettings;
+import org.lifeboat.repository.backend.Backend;
+import org.lifeboat.repository.backend.LocalBackend;
+import org.lifeboat.repository.crypto.Password;
+import org.lifeboat.repository.lock.LockSettings;
+import org.lifeboat.repository.lock.Locker;
+import org.lifeboat.repository.lock.RepositoryLock;
+import picocli.CommandLine.Option;
+
+/**
+ * The repository and password options every repository command shares; use with {@code @Mixin}.
+ *
+ * <p>Repository: {@code -r/--repo}, else {@code LIFEBOAT_REPOSITORY}, else a per-user default folder. Password:
+ * {@code --password-file}, else {@code LIFEBOAT_PASSWORD_FILE}, else {@code LIFEBOAT_PASSWORD}, else a prompt on an
+ * interactive terminal; with none of these the command fails with exit code 1.
+ */
+public final class RepositoryOptions {
+    public static final String REPOSITORY_VARIABLE = "LIFEBOAT_REPOSITORY";
+    public static final String PASSWORD_FILE_VARIABLE = "LIFEBOAT_PASSWORD_FILE";
+    public static final String PASSWORD_VARIABLE = "LIFEBOAT_PASSWORD";
+
+    @Option(
+            names = {"-r", "--repo"},
+            paramLabel = "PATH",
+            description = "Repository folder (default: $" + REPOSITORY_VARIABLE
+                    + ", else $XDG_DATA_HOME/lifeboat/repository or ~/.local/share/lifeboat/repository).")
+    private Path repository;
+
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Read the repository password from FILE (default: $" + PASSWORD_FILE_VARIABLE + ", $"
+                    + PASSWORD_VARIABLE + ", else ask on the terminal).")
+    private Path passwordFile;
+
+    /** Refreshes held locks; a daemon, so that it never keeps the process alive. */
+    private static final ScheduledExecutorService LOCK_REFRESHER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "lock-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private CliEnvironment environment = CliEnvironment.system();
+
+    /** Replaces the process environment, for tests. */
+    public RepositoryOptions withEnvironment(CliEnvironment testEnvironment) {
+        this.environment = testEnvironment;
+        return this;
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    /** The repository folder chosen by option, variable or platform default. */
+    public Path repositoryPath() {
+        if (repository != null) {
+            return repository;
+        }
+        return environment.variable(REPOSITORY_VARIABLE).map(Path::of).orElseGet(this::defaultRepositoryPath);
+    }
+
+    private Path defaultRepositoryPath() {
+        String os = environment.osName().toLowerCase(Locale.ROOT);
+        Path home = environment.home();
+        if (os.startsWith("windows")) {
+            Path localAppData =
+                    environment.variable("LOCALAPPDATA").map(Path::of).orElse(home.resolve("AppData/Local"));
+            return localAppData.resolve("lifeboat").resolve("repository");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library/Application Support/lifeboat/repository");
+        }
+        // The XDG spec says to ignore a relative XDG_DATA_HOME.
+        Path dataHome = environment
+                .variable("XDG_DATA_HOME")
+                .map(Path::of)
+                .filter(Path::isAbsolute)
+                .orElse(home.resolve(".local/share"));
+        return dataHome.resolve("lifeboat").resolve("repository");
+    }
+
+    public Backend backend() {
+        return new LocalBackend(repositoryPath());
+    }
+
+    /** Opens the repository with the configured password. */
+    public Repository open() throws IOException {
+        return Repository.open(backend(), password(), settings());
+    }
+
+    /** A shared lock (backup, restore, listing), refreshed until closed. */
+    public RepositoryLock lockShared(Repository repository) throws IOException {
+        return locker(repository).lockShared();
+    }
+
+    /** An exclusive lock (prune, check, forget), refreshed until closed. */
+    public RepositoryLock lockExclusive(Repository repository) throws IOException {
+        return locker(repository).lockExclusive();
+    }
+
+    public Locker locker(Repository repository) {
+        return new Locker(repository, LOCK_REFRESHER, LockSettings.RESTIC);
+    }
+
+    public RepositorySettings settings() {
+        return RepositorySettings.defaults();
+    }
+
+    /** The password to open the repository with. */
+    public Password password() {
+        return fromFileOrEnvironment(passwordFile).orElseGet(() -> prompt("enter password for repository: ", false));
+    }
+
+    /** The password for a new repository ({@code init}): the usual sources, or a prompt that asks twice. */
+    public Password newRepositoryPassword() {
+        return fromFileOrEnvironment(passwordFile).orElseGet(() -> prompt("enter password for new repository: ", true));
+    }
+
+    /**
+     * The password for an additional key ({@code key add}, {@code key passwd}): read from {@code newPasswordFile},
+     * else asked twice on the terminal. Never taken from the variables, which hold the current password.
+     */
+    public Password newKeyPassword(Path newPasswordFile) {
+        if (newPasswordFile != null) {
+            return readPasswordFile(newPasswordFile);
+        }
+        if (environment.prompt().isEmpty()) {
+            throw new UserFacingException(
+                    ExitCode.FATAL, "give the new password with --new-password-file (there is no terminal to ask on)");
+        }
+        return prompt("enter new password: ", true);
+    }
+
+    private Optional<Password> fromFileOrEnvironment(Path optionFile) {
+        if (optionFile != null) {
+            return Optional.of(readPasswordFile(optionFile));
+        }
+        Optional<String> file = environment.variable(PASSWORD_FILE_VARIABLE);
+        if (file.isPresent()) {
+            return Optional.of(readPasswordFile(Path.of(file.get())));
+        }
+        return environment.variable(PASSWORD_VARIABLE).map(Password::of);
+    }
+
+    private static Password readPasswordFile(Path file) {
+        try {
+            // restic trims surrounding white space, so the same file works with both programs.
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new UserFacingException(ExitCode.FATAL, "the password file " + file + " is empty");
+            }
+            return Password.of(text);
+        } catch (IOException e) {
+            throw new UserFacingException(
+                    ExitCode.FATAL, "cannot read the password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Password prompt(String text, boolean twice) {
+        CliEnvironment.PasswordPrompt prompt = environment
+                .prompt()
+                .orElseThrow(() -> new UserFacingException(
+                        ExitCode.FATAL,
+                        "no password given and no terminal to ask on: use --password-file, $" + PASSWORD_FILE_VARIABLE
+                                + " or $" + PASSWORD_VARIABLE));
+        Password first = read(prompt, text);
+        if (twice && !first.sameAs(read(prompt, "enter the password again: "))) {
+            throw new UserFacingException(ExitCode.FATAL, "the passwords do not match");
+        }
+        return first;
+    }
+
+    private static Password read(CliEnvironment.PasswordPrompt prompt, String text) {
+        char[] entered = prompt.readPassword(text);
+        if (entered == null || entered.length == 0) {
+            throw new UserFacingException(ExitCode.FATAL, "no password entered");
+        }
+        return Password.of(entered);
+    }
+}

@@ -1,0 +1,98 @@
+package org.lifeboat.cli.repo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import org.lifeboat.cli.ExitCode;
+import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.filter.PathFilter;
+import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.restorer.RestoreOptions;
+import org.lifeboat.repository.restorer.RestoreProblem;
+import org.lifeboat.repository.restorer.RestoreResult;
+import org.lifeboat.repository.restorer.Restorer;
+import org.lifeboat.repository.snapshot.SavedSnapshot;
+import org.lifeboat.repository.snapshot.SnapshotStore;
+import org.lifeboat.repository.walker.SnapshotPath;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lifeboat restore SNAPSHOT --target DIR}: writes a snapshot's files below DIR, and nowhere else. */
+@Command(name = "restore", description = "Restore a snapshot into a folder.", mixinStandardHelpOptions = true)
+public final class RestoreCommand implements Callable<Integer> {
+    @Mixin
+    RepositoryOptions repositoryOptions;
+
+    @Parameters(paramLabel = "SNAPSHOT", description = "Snapshot ID, unique ID prefix, or 'latest'.")
+    String snapshot;
+
+    @Option(
+            names = {"-t", "--target"},
+            required = true,
+            paramLabel = "DIR",
+            description = "Folder to restore into.")
+    Path target;
+
+    @Option(
+            names = {"-i", "--include"},
+            paramLabel = "GLOB",
+            description = "Only restore matching items (repeatable).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(
+            names = {"-e", "--exclude"},
+            paramLabel = "GLOB",
+            description = "Leave out matching items (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "HOST", description = "For 'latest': the latest snapshot of this host.")
+    String host;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RestoreOptions options;
+        ExecutorService workers = Workers.forCpuWork("restore-worker");
+        try {
+            options = new RestoreOptions(PathFilter.parse(includes), PathFilter.parse(excludes), workers);
+        } catch (IllegalArgumentException e) {
+            workers.shutdownNow();
+            throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
+        }
+        RestoreResult result;
+        try (Repository repository = repositoryOptions.open();
+                RepositoryLock lock = repositoryOptions.lockShared(repository)) {
+            SavedSnapshot saved = SnapshotSelection.find(new SnapshotStore(repository).loadAll(), snapshot, host);
+            out.printf("restoring snapshot %s to %s%n", saved.id().toShortString(), target.toAbsolutePath());
+            result = new Restorer(repository, options).restore(saved.snapshot().tree(), SnapshotPath.ROOT, target);
+        } finally {
+            workers.shutdownNow();
+        }
+        for (RestoreProblem warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        for (RestoreProblem failure : result.failures()) {
+            err.println("error: " + failure);
+        }
+        out.printf("restored %d files, %s%n", result.filesRestored(), Sizes.bytes(result.bytesRestored()));
+        out.flush();
+        if (!result.isComplete()) {
+            throw new UserFacingException(
+                    ExitCode.INCOMPLETE, result.failures().size() + " item(s) could not be restored (listed above)");
+        }
+        return 0;
+    }
+}

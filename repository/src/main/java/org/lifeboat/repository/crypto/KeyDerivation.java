@@ -1,0 +1,35 @@
+package org.lifeboat.repository.crypto;
+
+import java.util.Arrays;
+import org.bouncycastle.crypto.generators.SCrypt;
+
+/** Turns a password into a user key with scrypt, as restic's {@code crypto.KDF} does. */
+public final class KeyDerivation {
+    /** restic refuses any other salt length ("scrypt() called with invalid salt bytes"). */
+    public static final int SALT_LENGTH = 64;
+
+    private static final int DERIVED_LENGTH = 64;
+
+    private KeyDerivation() {}
+
+    /**
+     * {@code scrypt(password, salt, N, r, p, 64)} split into encrypt[0:32], mac.k[32:48], mac.r[48:64].
+     *
+     * @throws IllegalArgumentException if the salt is not 64 bytes
+     */
+    public static MasterKey derive(Password password, byte[] salt, ScryptParams params) {
+        if (salt.length != SALT_LENGTH) {
+            throw new IllegalArgumentException("the scrypt salt has " + SALT_LENGTH + " bytes, got " + salt.length);
+        }
+        byte[] passwordBytes = password.utf8();
+        try {
+            byte[] derived = SCrypt.generate(passwordBytes, salt, params.n(), params.r(), params.p(), DERIVED_LENGTH);
+            return MasterKey.of(
+                    Arrays.copyOfRange(derived, 0, 32),
+                    Arrays.copyOfRange(derived, 32, 48),
+                    Arrays.copyOfRange(derived, 48, 64));
+        } finally {
+            Arrays.fill(passwordBytes, (byte) 0);
+        }
+    }
+}

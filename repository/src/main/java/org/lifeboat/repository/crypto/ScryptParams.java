@@ -1,0 +1,48 @@
+package org.lifeboat.repository.crypto;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * scrypt's cost parameters as stored in a key file. Validated like restic (simple-scrypt {@code Params.Check}).
+ *
+ * @param n CPU/memory cost, a power of two greater than 1
+ * @param r block size, at least 1
+ * @param p parallelism, at least 1, with {@code r * p < 2^30}
+ */
+public record ScryptParams(int n, int r, int p) {
+    /** restic's calibration target: 60 MiB of memory gives N = 2^15 with r = 8. */
+    private static final int CALIBRATED_N = 1 << 15;
+
+    private static final int CALIBRATED_R = 8;
+    /** A ceiling so that a pathological clock cannot produce keys that take minutes to open. */
+    private static final int MAX_CALIBRATED_P = 64;
+
+    public ScryptParams {
+        if (n <= 1 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("scrypt N is a power of two greater than 1, got " + n);
+        }
+        if (r < 1 || p < 1) {
+            throw new IllegalArgumentException("scrypt r and p are at least 1, got r=" + r + " p=" + p);
+        }
+        if ((long) r * p >= 1L << 30) {
+            throw new IllegalArgumentException("scrypt r*p is below 2^30, got r=" + r + " p=" + p);
+        }
+    }
+
+    /**
+     * Parameters for a new key, calibrated as restic does: N and r fixed by the 60 MiB memory budget, then p raised
+     * until one derivation takes about {@code target}.
+     *
+     * @param nanoTime a monotonic clock in nanoseconds, such as {@code System::nanoTime}
+     */
+    public static ScryptParams calibrate(Duration target, LongSupplier nanoTime) {
+        ScryptParams single = new ScryptParams(CALIBRATED_N, CALIBRATED_R, 1);
+        byte[] salt = new byte[KeyDerivation.SALT_LENGTH];
+        long start = nanoTime.getAsLong();
+        KeyDerivation.derive(Password.of("calibration"), salt, single);
+        long elapsed = Math.max(1, nanoTime.getAsLong() - start);
+        long p = target.toNanos() / elapsed;
+        return new ScryptParams(CALIBRATED_N, CALIBRATED_R, Math.clamp(p, 1, MAX_CALIBRATED_P));
+    }
+}

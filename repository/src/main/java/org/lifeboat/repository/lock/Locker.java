@@ -1,0 +1,143 @@
+package org.lifeboat.repository.lock;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import org.lifeboat.repository.CorruptFileException;
+import org.lifeboat.repository.HostIdentity;
+import org.lifeboat.repository.Id;
+import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.RepositoryLockedException;
+import org.lifeboat.repository.backend.FileHandle;
+import org.lifeboat.repository.backend.FileType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * restic's lock protocol: list locks, refuse on conflict, write ours, wait, check again.
+ *
+ * <p>Backups take shared locks (they coexist with each other, restic's too); prune and check take exclusive ones.
+ * Stale locks still block, as in restic: only {@link #removeStaleLocks()} ({@code unlock}) removes them.
+ */
+public final class Locker {
+    private static final Logger log = LoggerFactory.getLogger(Locker.class);
+
+    private final Repository repository;
+    private final ScheduledExecutorService scheduler;
+    private final LockSettings settings;
+    private final Clock clock;
+    private final HostIdentity identity;
+
+    public Locker(Repository repository, ScheduledExecutorService scheduler, LockSettings settings) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = repository.settings().clock();
+        this.identity = repository.settings().identity();
+    }
+
+    /** A lock that coexists with other shared locks (backup, restore, snapshots). */
+    public RepositoryLock lockShared() throws IOException {
+        return lock(false);
+    }
+
+    /** A lock that excludes every other lock (prune, check, forget). */
+    public RepositoryLock lockExclusive() throws IOException {
+        return lock(true);
+    }
+
+    private RepositoryLock lock(boolean exclusive) throws IOException {
+        throwIfConflicting(exclusive, null);
+        Id ours = writeLockFile(exclusive);
+        try {
+            sleep(settings.settleDelay());
+            throwIfConflicting(exclusive, ours);
+        } catch (IOException | RuntimeException e) {
+            repository.backend().delete(FileHandle.of(FileType.LOCK, ours));
+            throw e;
+        }
+        return new RepositoryLock(this, ours, exclusive, clock, settings, scheduler);
+    }
+
+    /** Every readable lock file, with its staleness; unreadable ones are skipped as restic 0.14 does. */
+    public List<LockFile> list() throws IOException {
+        List<LockFile> locks = new ArrayList<>();
+        for (Id id : repository.list(FileType.LOCK)) {
+            try {
+                LockInfo info = LockInfo.fromJson("locks/" + id, repository.loadUnpacked(FileType.LOCK, id));
+                locks.add(new LockFile(id, info, isStale(info)));
+            } catch (CorruptFileException | java.nio.file.NoSuchFileException e) {
+                log.debug("ignoring unreadable lock {}: {}", id, e.getMessage());
+            }
+        }
+        return locks;
+    }
+
+    /** Removes stale locks ({@code unlock}); returns how many. */
+    public int removeStaleLocks() throws IOException {
+        int removed = 0;
+        for (LockFile lock : list()) {
+            if (lock.stale()) {
+                repository.backend().delete(FileHandle.of(FileType.LOCK, lock.id()));
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Removes every lock, stale or not ({@code unlock --remove-all}); returns how many. */
+    public int removeAllLocks() throws IOException {
+        List<Id> all = repository.list(FileType.LOCK);
+        for (Id id : all) {
+            repository.backend().delete(FileHandle.of(FileType.LOCK, id));
+        }
+        return all.size();
+    }
+
+    /** Stale: older than the limit, or written on this host by a process that no longer runs. */
+    boolean isStale(LockInfo info) {
+        if (Duration.between(info.time(), clock.instant()).compareTo(settings.staleAfter()) > 0) {
+            return true;
+        }
+        return info.holder().hostname().equals(identity.hostname())
+                && ProcessHandle.of(info.holder().pid()).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    Repository repository() {
+        return repository;
+    }
+
+    Id writeLockFile(boolean exclusive) throws IOException {
+        Instant now = clock.instant();
+        return repository.saveUnpacked(FileType.LOCK, new LockInfo(now, exclusive, identity).toJson());
+    }
+
+    private void throwIfConflicting(boolean exclusive, Id ours) throws IOException {
+        for (LockFile lock : list()) {
+            if (lock.id().equals(ours) || !(exclusive || lock.info().exclusive())) {
+                continue;
+            }
+            LockInfo info = lock.info();
+            String kind = info.exclusive() ? "exclusively" : "non-exclusively";
+            String message = "repository is already locked " + kind + " by " + info.describeHolder()
+                    + ", since " + info.time() + " (lock " + lock.id().toShortString() + ")"
+                    + (lock.stale() ? "; the lock is stale, remove it with 'unlock'" : "");
+            throw new RepositoryLockedException(message, info.describeHolder());
+        }
+    }
+
+    private static void sleep(Duration delay) throws InterruptedIOException {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while acquiring the repository lock");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.lifeboat.repository.walker;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lifeboat.repository.tree.ByteString;
+
+/**
+ * A path inside a snapshot, as components from its root tree; written {@code /home/me/file}. Names that are not
+ * valid UTF-8 are shown in Go-quoted form when printed.
+ */
+public record SnapshotPath(List<ByteString> components) {
+    public static final SnapshotPath ROOT = new SnapshotPath(List.of());
+
+    public SnapshotPath {
+        components = List.copyOf(components);
+    }
+
+    /** Parses {@code /a/b} or {@code a/b}; empty components and {@code .} are ignored, {@code ..} is refused. */
+    public static SnapshotPath parse(String text) {
+        List<ByteString> components = new ArrayList<>();
+        for (String part : text.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                throw new IllegalArgumentException("'..' is not allowed in a snapshot path: '" + text + "'");
+            }
+            components.add(ByteString.utf8(part));
+        }
+        return new SnapshotPath(components);
+    }
+
+    public SnapshotPath child(ByteString name) {
+        List<ByteString> longer = new ArrayList<>(components);
+        longer.add(name);
+        return new SnapshotPath(longer);
+    }
+
+    public boolean isRoot() {
+        return components.isEmpty();
+    }
+
+    /** The components as strings for glob matching (invalid UTF-8 decoded lossily). */
+    public List<String> asStrings() {
+        return components.stream().map(ByteString::toStringLossy).toList();
+    }
+
+    /** Printable form, restic-style: names quoted only where they are not plain printable text. */
+    @Override
+    public String toString() {
+        if (components.isEmpty()) {
+            return "/";
+        }
+        StringBuilder out = new StringBuilder();
+        for (ByteString component : components) {
+            out.append('/').append(component.isValidUtf8() ? component.toStringLossy() : component.toQuoted());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,266 @@
+package org.lifeboat.virtualphone.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.lifeboat.adb.protocol.AdbMessage;
+
+/**
+ * One adb stream as the device sees it, with adbd's flow control (adb-protocol.md §4.4): each WRTE from the host is
+ * acknowledged with OKAY only when the service starts consuming it, so a slow service slows the host down; and at
+ * most one of our WRTEs is unacknowledged at a time, each at most the host's max payload.
+ *
+ * <p>The service thread uses {@link #input()} and {@link #output()}; the connection's reader thread calls
+ * {@link #deliver}, {@link #acknowledged} and {@link #closedByHost}.
+ */
+final class DeviceStream {
+    /** A host that ignores flow control could queue without bound; adbd never buffers more than one packet either. */
+    private static final int MAX_QUEUED_WRITES = 8;
+
+    private final int localId;
+    private final int remoteId;
+    private final MessageSink sink;
+    private final int maxWrite;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Deque<byte[]> inbound = new ArrayDeque<>();
+    private boolean hostClosed;
+    private boolean writeInFlight;
+    private boolean closeSent;
+
+    private final Input input = new Input();
+    private final Output output;
+
+    /** Where the stream's messages go: the connection's writer. */
+    interface MessageSink {
+        void send(AdbMessage message) throws IOException;
+
+        void forget(DeviceStream stream);
+    }
+
+    DeviceStream(int localId, int remoteId, int maxWrite, MessageSink sink) {
+        this.localId = localId;
+        this.remoteId = remoteId;
+        this.maxWrite = maxWrite;
+        this.sink = sink;
+        this.output = new Output(maxWrite);
+    }
+
+    int localId() {
+        return localId;
+    }
+
+    int remoteId() {
+        return remoteId;
+    }
+
+    InputStream input() {
+        return input;
+    }
+
+    OutputStream output() {
+        return output;
+    }
+
+    /**
+     * A WRTE arrived. Returns false if the host overran flow control, in which case the caller drops the stream.
+     */
+    boolean deliver(byte[] data) {
+        lock.lock();
+        try {
+            if (hostClosed) {
+                return true;
+            }
+            if (inbound.size() >= MAX_QUEUED_WRITES) {
+                return false;
+            }
+            inbound.add(data);
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The host's OKAY for our outstanding WRTE. */
+    void acknowledged() {
+        lock.lock();
+        try {
+            writeInFlight = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The host closed the stream (or the connection died): wake everyone; reads see EOF, writes fail. */
+    void closedByHost() {
+        lock.lock();
+        try {
+            hostClosed = true;
+            inbound.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends the stream from our side: sends what is buffered, waits for its acknowledgement so the host has it all,
+     * then sends CLSE once, as adbd's local_socket_close does when packets are still pending.
+     */
+    void close() {
+        try {
+            output.flush();
+            awaitNoWriteInFlight();
+        } catch (IOException e) {
+            // The host is gone or closed first; CLSE below is then skipped or harmless.
+        }
+        boolean sendClose;
+        lock.lock();
+        try {
+            sendClose = !hostClosed && !closeSent;
+            closeSent = true;
+            hostClosed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        sink.forget(this);
+        if (sendClose) {
+            try {
+                sink.send(AdbMessage.close(localId, remoteId));
+            } catch (IOException e) {
+                // The connection is dying; its reader will clean up.
+            }
+        }
+    }
+
+    private void awaitNoWriteInFlight() throws IOException {
+        lock.lock();
+        try {
+            while (writeInFlight && !hostClosed) {
+                changed.await();
+            }
+            if (hostClosed) {
+                throw new StreamClosedException(localId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the host to acknowledge a write");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendWrite(byte[] buffer, int length) throws IOException {
+        awaitNoWriteInFlight();
+        lock.lock();
+        try {
+            writeInFlight = true;
+        } finally {
+            lock.unlock();
+        }
+        sink.send(AdbMessage.write(localId, remoteId, buffer, 0, length));
+    }
+
+    /** Takes the next host chunk, acknowledging it; null at end of stream. */
+    private byte[] takeChunk() throws IOException {
+        byte[] chunk;
+        lock.lock();
+        try {
+            while (inbound.isEmpty() && !hostClosed) {
+                changed.await();
+            }
+            if (inbound.isEmpty()) {
+                return null;
+            }
+            chunk = inbound.poll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for data from the host");
+        } finally {
+            lock.unlock();
+        }
+        sink.send(AdbMessage.okay(localId, remoteId));
+        return chunk;
+    }
+
+    private final class Input extends InputStream {
+        private byte[] current = new byte[0];
+        private int position;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (position == current.length) {
+                byte[] next = takeChunk();
+                if (next == null) {
+                    return -1;
+                }
+                current = next;
+                position = 0;
+            }
+            int n = Math.min(length, current.length - position);
+            System.arraycopy(current, position, into, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    private final class Output extends OutputStream {
+        private final byte[] buffer;
+        private int filled;
+
+        Output(int size) {
+            this.buffer = new byte[size];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws IOException {
+            while (length > 0) {
+                int n = Math.min(length, buffer.length - filled);
+                System.arraycopy(data, offset, buffer, filled, n);
+                filled += n;
+                offset += n;
+                length -= n;
+                if (filled == buffer.length) {
+                    flush();
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (filled > 0) {
+                int length = filled;
+                filled = 0;
+                sendWrite(buffer, length);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "stream " + localId + "<->" + remoteId + " (max write " + maxWrite + ")";
+    }
+}
