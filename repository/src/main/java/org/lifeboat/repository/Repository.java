@@ -3,7 +3,10 @@ package org.lifeboat.repository;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,9 @@ import org.lifeboat.repository.pack.PackFile;
  *
  * <p>Write order is what keeps a repository consistent after a crash: {@link #saveBlob} fills packs, {@link #flush}
  * stores the packs and then the index that lists them, and only after that may a snapshot referring to the blobs be
- * saved with {@link #saveUnpacked}. Blobs become loadable once {@link #flush} has returned. Thread-safe.
+ * saved with {@link #saveUnpacked}. Blobs become loadable once {@link #flush} has returned. During long writes an
+ * index file is also written every few packs ({@link IndexRotation}), so that a crash loses a bounded amount of
+ * uploaded data: the next backup reuses every blob an index file lists. Thread-safe.
  */
 public final class Repository implements Closeable {
     /** restic 0.14 starts a new index file after this many blobs (compressed index files). */
@@ -56,6 +61,10 @@ public final class Repository implements Closeable {
     private final LongAdder blobsDeduplicated = new LongAdder();
     private final LongAdder plaintextBytesAdded = new LongAdder();
     private final LongAdder storedBytesAdded = new LongAdder();
+    /** Serialises index writes, so that no pack is listed in two index files. */
+    private final Object indexWriter = new Object();
+
+    private volatile Instant lastIndexWrite;
     private boolean indexLoaded;
 
     private Repository(Backend backend, Config config, OpenedKey key, RepositorySettings settings) {
@@ -63,8 +72,24 @@ public final class Repository implements Closeable {
         this.config = config;
         this.key = key;
         this.settings = settings;
-        this.uploader = new PackUploader(backend, key.masterKey(), index, settings, stored -> stored.blobs()
-                .forEach(blob -> blobsInPendingPacks.remove(blob.handle())));
+        this.lastIndexWrite = settings.clock().instant();
+        this.uploader = new PackUploader(backend, key.masterKey(), index, settings, this::packStored);
+    }
+
+    /** Runs on the upload thread once a pack is stored and in the master index. */
+    private void packStored(IndexedPack stored) {
+        stored.blobs().forEach(blob -> blobsInPendingPacks.remove(blob.handle()));
+        List<IndexedPack> unsaved = index.unsavedPacks();
+        int unsavedBlobs = unsaved.stream().mapToInt(pack -> pack.blobs().size()).sum();
+        Duration sinceLastIndex = Duration.between(lastIndexWrite, settings.clock().instant());
+        if (settings.indexRotation().isDue(unsaved.size(), unsavedBlobs, sinceLastIndex)) {
+            try {
+                writeIndexOfUnsavedPacks();
+            } catch (IOException e) {
+                // The uploader records this as its sticky failure: the write stops instead of losing track.
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -141,16 +166,31 @@ public final class Repository implements Closeable {
         return index;
     }
 
-    /** Loads every index file; fails on the first damaged one. */
+    /**
+     * Loads every index file; fails on the first damaged one, and keeps failing on every later use of the index: a
+     * partial index would make restores miss files and backups upload again what is stored.
+     */
     public synchronized void loadIndex() throws IOException {
-        List<CorruptFileException> damaged = loadIndexSkippingDamaged();
+        List<CorruptFileException> damaged = loadIndexFiles();
         if (!damaged.isEmpty()) {
-            throw damaged.getFirst();
+            CorruptFileException first = damaged.getFirst();
+            throw new CorruptFileException(
+                    first.file(),
+                    first.reason() + " ('lifeboat check' lists the damage; 'restic repair index' rebuilds the"
+                            + " index from the packs)",
+                    first);
         }
+        indexLoaded = true;
     }
 
     /** Loads every index file that decodes and returns the problems of those that do not (for check). */
     public synchronized List<CorruptFileException> loadIndexSkippingDamaged() throws IOException {
+        List<CorruptFileException> damaged = loadIndexFiles();
+        indexLoaded = true;
+        return damaged;
+    }
+
+    private List<CorruptFileException> loadIndexFiles() throws IOException {
         List<CorruptFileException> damaged = new ArrayList<>();
         Set<Id> known = index.indexFileIds();
         for (Id indexId : list(FileType.INDEX)) {
@@ -164,7 +204,6 @@ public final class Repository implements Closeable {
                 damaged.add(e);
             }
         }
-        indexLoaded = true;
         return damaged;
     }
 
@@ -266,14 +305,20 @@ public final class Repository implements Closeable {
     public List<Id> flush() throws IOException {
         ensureIndexLoaded();
         uploader.flush();
-        List<IndexedPack> unsaved = index.unsavedPacks();
-        List<Id> written = new ArrayList<>();
-        for (IndexContent content : split(unsaved, List.of())) {
-            Id indexId = saveUnpacked(FileType.INDEX, IndexFileCodec.encode(content));
-            index.addIndexFile(indexId, content);
-            written.add(indexId);
+        return writeIndexOfUnsavedPacks();
+    }
+
+    private List<Id> writeIndexOfUnsavedPacks() throws IOException {
+        synchronized (indexWriter) {
+            List<Id> written = new ArrayList<>();
+            for (IndexContent content : split(index.unsavedPacks(), List.of())) {
+                Id indexId = saveUnpacked(FileType.INDEX, IndexFileCodec.encode(content));
+                index.addIndexFile(indexId, content);
+                written.add(indexId);
+            }
+            lastIndexWrite = settings.clock().instant();
+            return written;
         }
-        return written;
     }
 
     /**

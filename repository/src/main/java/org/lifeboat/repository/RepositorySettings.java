@@ -14,6 +14,7 @@ import org.lifeboat.repository.compression.Compression;
  * @param compressionLevel the zstd level for blobs and unpacked files
  * @param maxPacksInFlight finished packs held in memory while uploading; bounds memory to about
  *     {@code (maxPacksInFlight + 2) * packSize}
+ * @param indexRotation when a long write stores an index file before {@link Repository#flush}, for crash safety
  */
 public record RepositorySettings(
         SecureRandom random,
@@ -22,7 +23,8 @@ public record RepositorySettings(
         Executor uploadExecutor,
         int packSize,
         int compressionLevel,
-        int maxPacksInFlight) {
+        int maxPacksInFlight,
+        IndexRotation indexRotation) {
     public static final int DEFAULT_PACK_SIZE = 16 * 1024 * 1024;
     /** restic's {@code --pack-size} range. */
     public static final int MIN_PACK_SIZE = 4 * 1024 * 1024;
@@ -38,6 +40,7 @@ public record RepositorySettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uploadExecutor, "uploadExecutor");
+        Objects.requireNonNull(indexRotation, "indexRotation");
         if (packSize < 1 || packSize > MAX_PACK_SIZE) {
             throw new IllegalArgumentException("pack size is 1.." + MAX_PACK_SIZE + " bytes, got " + packSize);
         }
@@ -55,30 +58,36 @@ public record RepositorySettings(
                 VIRTUAL_THREADS,
                 DEFAULT_PACK_SIZE,
                 Compression.DEFAULT_LEVEL,
-                2);
+                2,
+                IndexRotation.DEFAULT);
     }
 
     public RepositorySettings withPackSize(int bytes) {
         return new RepositorySettings(
-                random, clock, identity, uploadExecutor, bytes, compressionLevel, maxPacksInFlight);
+                random, clock, identity, uploadExecutor, bytes, compressionLevel, maxPacksInFlight, indexRotation);
     }
 
     public RepositorySettings withUploadExecutor(Executor executor) {
-        return new RepositorySettings(random, clock, identity, executor, packSize, compressionLevel, maxPacksInFlight);
+        return new RepositorySettings(random, clock, identity, executor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
     }
 
     public RepositorySettings withClock(Clock newClock) {
         return new RepositorySettings(
-                random, newClock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight);
+                random, newClock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
     }
 
     public RepositorySettings withIdentity(HostIdentity newIdentity) {
         return new RepositorySettings(
-                random, clock, newIdentity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight);
+                random, clock, newIdentity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
     }
 
     public RepositorySettings withRandom(SecureRandom newRandom) {
         return new RepositorySettings(
-                newRandom, clock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight);
+                newRandom, clock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
+    }
+
+    public RepositorySettings withIndexRotation(IndexRotation rotation) {
+        return new RepositorySettings(
+                random, clock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, rotation);
     }
 }

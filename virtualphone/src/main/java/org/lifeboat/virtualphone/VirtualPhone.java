@@ -19,9 +19,9 @@ import org.lifeboat.virtualphone.device.DeviceConfig;
 import org.lifeboat.virtualphone.device.VirtualDevice;
 import org.lifeboat.virtualphone.profile.Profile;
 import org.lifeboat.virtualphone.profile.ProfileInstaller;
-import org.lifeboat.virtualphone.provider.shell.ProviderCommands;
 import org.lifeboat.virtualphone.profile.ProfileSummary;
 import org.lifeboat.virtualphone.profile.Profiles;
+import org.lifeboat.virtualphone.provider.shell.ProviderCommands;
 import org.lifeboat.virtualphone.shell.Shell;
 import org.lifeboat.virtualphone.transport.AdbDaemon;
 import org.lifeboat.virtualphone.transport.AuthorizedKeys;
@@ -62,7 +62,7 @@ public final class VirtualPhone implements AutoCloseable {
         Profile profile = Profiles.resolve(config.profile(), config.scale(), Profiles.defaultCacheRoot());
         boolean fresh = ProfileInstaller.installIfEmpty(profile, config.stateDir());
         VirtualDevice device = VirtualDevice.open(deviceConfig(config));
-        // content, settings, appops and cmd wifi reach the providers; they sit above the device, so they are added here.
+        // content, settings, appops and cmd wifi use the providers, which sit above the device: added here.
         ProviderCommands.install(device);
         DeviceBanner banner = new DeviceBanner(
                 device.property("ro.product.name").orElse(""),

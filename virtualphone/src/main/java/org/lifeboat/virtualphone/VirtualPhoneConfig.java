@@ -50,7 +50,15 @@ public record VirtualPhoneConfig(
     /** A phone from {@code profile} with its state in {@code stateDir}, on a free port, as the profile describes it. */
     public static VirtualPhoneConfig of(String profile, Path stateDir) {
         return new VirtualPhoneConfig(
-                profile, 1, stateDir, 0, OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+                profile,
+                1,
+                stateDir,
+                0,
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
     /** The adb_keys file of a phone with {@link #requireAuth}: one {@code adbkey.pub} line per trusted host. */
@@ -64,7 +72,8 @@ public record VirtualPhoneConfig(
     }
 
     public VirtualPhoneConfig withPort(int newPort) {
-        return new VirtualPhoneConfig(profile, scale, stateDir, newPort, apiLevel, serial, model, features, requireAuth);
+        return new VirtualPhoneConfig(
+                profile, scale, stateDir, newPort, apiLevel, serial, model, features, requireAuth);
     }
 
     public VirtualPhoneConfig withApiLevel(int level) {

@@ -38,10 +38,10 @@ class DemoPhoneAdbTest {
     static void start() throws Exception {
         demo = Profiles.resolve("demo", 1, temp.resolve("profiles"));
         adb = new AdbTool(Files.createDirectories(temp.resolve("home")));
-        android14 = VirtualPhone.start(
-                VirtualPhoneConfig.of(demo.root().toString(), temp.resolve("android14")).withApiLevel(34));
-        android11 = VirtualPhone.start(
-                VirtualPhoneConfig.of(demo.root().toString(), temp.resolve("android11")).withApiLevel(30));
+        android14 = VirtualPhone.start(VirtualPhoneConfig.of(demo.root().toString(), temp.resolve("android14"))
+                .withApiLevel(34));
+        android11 = VirtualPhone.start(VirtualPhoneConfig.of(demo.root().toString(), temp.resolve("android11"))
+                .withApiLevel(30));
         adb.connect(android14.port());
         adb.connect(android11.port());
     }
@@ -79,8 +79,8 @@ class DemoPhoneAdbTest {
             for (int i = 0; i < pulls.size(); i++) {
                 Pull pull = pulls.get(i);
                 Path target = temp.resolve("parallel" + i);
-                Callable<AdbTool.Result> run = () -> adb.run(
-                        "-s", pull.phone.serial(), "pull", "-a", "/sdcard/" + pull.folder, target.toString());
+                Callable<AdbTool.Result> run = () ->
+                        adb.run("-s", pull.phone.serial(), "pull", "-a", "/sdcard/" + pull.folder, target.toString());
                 results.add(pool.submit(run));
             }
             for (int i = 0; i < pulls.size(); i++) {
@@ -97,10 +97,14 @@ class DemoPhoneAdbTest {
     void printsTheTrickySmsBodiesAsAospsFormatterWould() throws Exception {
         List<String> columns = List.of("_id", "thread_id", "address", "date", "type", "subject", "body");
         // The shell reads the sms_restricted view: inbox and sent only.
-        List<JsonNode> expected = ContentRows.rows(demo.sms(), "sms", row -> row.path("thread_id").asLong() == 1
-                && (row.path("type").asInt() == 1 || row.path("type").asInt() == 2));
+        List<JsonNode> expected = ContentRows.rows(
+                demo.sms(),
+                "sms",
+                row -> row.path("thread_id").asLong() == 1
+                        && (row.path("type").asInt() == 1 || row.path("type").asInt() == 2));
         assertThat(expected)
-                .extracting(row -> row.path("body").isNull() ? null : row.path("body").asText())
+                .extracting(row ->
+                        row.path("body").isNull() ? null : row.path("body").asText())
                 .as("the demo's first conversation holds the bodies that break naive parsers")
                 .contains("Hello, world", "a=b, c=d, body=e", "NULL", "", null)
                 .anyMatch(body -> body != null && body.contains("\n"))

@@ -24,8 +24,10 @@ class PhoneRestartAdbTest {
 
     @Test
     void keepsPushesInstallsInsertsAndDeletesInItsStateAcrossARestart() throws Exception {
-        String blank = Profiles.resolve("blank", 1, temp.resolve("profiles")).root().toString();
-        VirtualPhoneConfig config = VirtualPhoneConfig.of(blank, temp.resolve("state")).withApiLevel(34);
+        String blank =
+                Profiles.resolve("blank", 1, temp.resolve("profiles")).root().toString();
+        VirtualPhoneConfig config =
+                VirtualPhoneConfig.of(blank, temp.resolve("state")).withApiLevel(34);
         byte[] content = new byte[200_000];
         new Random(11).nextBytes(content);
         Path local = temp.resolve("upload.bin");
@@ -68,14 +70,16 @@ class PhoneRestartAdbTest {
                 assertThat(phone.startedFromProfile()).isFalse();
                 String serial = adb.connect(phone.port());
                 Path pulled = temp.resolve("pulled.bin");
-                AdbTool.Result pull = adb.run("-s", serial, "pull", "-a", "/sdcard/Download/kept.bin", pulled.toString());
+                AdbTool.Result pull =
+                        adb.run("-s", serial, "pull", "-a", "/sdcard/Download/kept.bin", pulled.toString());
 
                 assertThat(pull.exitCode()).as(pull.toString()).isZero();
                 assertThat(Files.readAllBytes(pulled)).isEqualTo(content);
                 assertThat(Files.getLastModifiedTime(pulled).toInstant()).isEqualTo(mtime);
                 assertThat(adb.run("-s", serial, "shell", "ls /sdcard/Download").stdout())
                         .isEqualTo("kept.bin\n");
-                assertThat(adb.run("-s", serial, "shell", "pm path org.lifeboat.kept").stdout())
+                assertThat(adb.run("-s", serial, "shell", "pm path org.lifeboat.kept")
+                                .stdout())
                         .startsWith("package:/data/app/")
                         .endsWith("/base.apk\n");
                 assertThat(adb.run(

@@ -52,7 +52,9 @@ final class AppsCollector implements Collector {
             entry.put("packageName", app.packageName());
             entry.put("versionCode", app.versionCode());
             String dump = phone.runText(ShellCommand.of("dumpsys", "package", app.packageName()));
-            entry.put("versionName", match(VERSION_NAME, dump).filter(v -> !v.equals("null")).orElse(null));
+            entry.put(
+                    "versionName",
+                    match(VERSION_NAME, dump).filter(v -> !v.equals("null")).orElse(null));
             match(TARGET_SDK, dump).map(Integer::parseInt).ifPresent(sdk -> entry.put("targetSdk", sdk));
             entry.put("installer", app.installer().orElse(null));
             app.uid().ifPresent(uid -> entry.put("uid", uid));
@@ -69,7 +71,11 @@ final class AppsCollector implements Collector {
                 }
                 files.addObject().put("name", name).put("size", stat.get().size());
                 items.add(new CollectedItem.PhoneFile(
-                        List.of("apps", app.packageName(), name), apk, stat.get().size(), stat.get().mtime(), 0644));
+                        List.of("apps", app.packageName(), name),
+                        apk,
+                        stat.get().size(),
+                        stat.get().mtime(),
+                        0644));
             }
             saved += complete ? 1 : 0;
         }
@@ -95,7 +101,9 @@ final class AppsCollector implements Collector {
                     matcher.group(2),
                     matcher.group(3) == null ? 0 : Long.parseLong(matcher.group(3)),
                     installer == null || installer.equals("null") ? Optional.empty() : Optional.of(installer),
-                    matcher.group(5) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(matcher.group(5)))));
+                    matcher.group(5) == null
+                            ? OptionalLong.empty()
+                            : OptionalLong.of(Long.parseLong(matcher.group(5)))));
         }
         return apps;
     }

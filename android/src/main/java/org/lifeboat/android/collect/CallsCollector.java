@@ -40,8 +40,13 @@ final class CallsCollector implements Collector {
             return new Collection(DataType.CALLS, List.of(), new TypeReport(DataType.CALLS, 0, 0, 0, List.of(denied)));
         }
         List<String> texts = new ArrayList<>(List.of(
-                "name", "numberlabel", "geocoded_location", "formatted_number", "call_screening_app_name",
-                "subject", "location"));
+                "name",
+                "numberlabel",
+                "geocoded_location",
+                "formatted_number",
+                "call_screening_app_name",
+                "subject",
+                "location"));
         if (phone.sdk() >= 34) {
             texts.add("asserted_display_name");
         }

@@ -19,6 +19,8 @@ public final class Collectors {
                 new WifiCollector(),
                 new AppsCollector(),
                 new FilesCollector());
-        return all.stream().filter(collector -> types.contains(collector.type())).toList();
+        return all.stream()
+                .filter(collector -> types.contains(collector.type()))
+                .toList();
     }
 }

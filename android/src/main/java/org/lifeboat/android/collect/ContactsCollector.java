@@ -64,7 +64,8 @@ final class ContactsCollector implements Collector {
             ProviderTable data = new ProviderTable(
                     "data",
                     allData.rows().stream()
-                            .filter(row -> kept.contains(row.integer("raw_contact_id").orElse(-1)))
+                            .filter(row ->
+                                    kept.contains(row.integer("raw_contact_id").orElse(-1)))
                             .toList());
             ProviderTable groups = reader.read(
                     "groups",

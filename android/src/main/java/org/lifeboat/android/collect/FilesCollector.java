@@ -36,7 +36,8 @@ final class FilesCollector implements Collector {
             notSaved.add(NotSaved.failed("shared storage", ROOT + " is not there", "unlock the phone and try again"));
             return new Collection(DataType.FILES, items, new TypeReport(DataType.FILES, 0, 0, 0, notSaved));
         }
-        items.add(new CollectedItem.PhoneDirectory(List.of("files"), root.get().mtime(), root.get().permissions()));
+        items.add(new CollectedItem.PhoneDirectory(
+                List.of("files"), root.get().mtime(), root.get().permissions()));
         boolean appStorageReadable = phone.sdk() >= FIRST_APP_STORAGE_API;
         long files = 0;
         Deque<Directory> pending = new ArrayDeque<>();
@@ -47,17 +48,24 @@ final class FilesCollector implements Collector {
             try {
                 phone.files().list(directory.path(), entries::add);
             } catch (RemoteFileException e) {
-                notSaved.add(NotSaved.failed("/" + String.join("/", directory.components()), e.getMessage(),
+                notSaved.add(NotSaved.failed(
+                        "/" + String.join("/", directory.components()),
+                        e.getMessage(),
                         "check the folder's permissions on the phone and run the backup again"));
                 continue;
             }
             for (RemoteDirEntry entry : entries) {
                 DevicePath path = directory.path().resolve(entry.name());
-                List<String> components = append(directory.components(), entry.name().toString());
+                List<String> components =
+                        append(directory.components(), entry.name().toString());
                 String shown = "/" + String.join("/", components);
                 if (!entry.name().isUtf8()) {
-                    notSaved.add(new NotSaved(shown, OptionalLong.of(1), "the name is not valid UTF-8, which"
-                            + " restic's snapshot format cannot store exactly", "rename it on the phone", true));
+                    notSaved.add(new NotSaved(
+                            shown,
+                            OptionalLong.of(1),
+                            "the name is not valid UTF-8, which" + " restic's snapshot format cannot store exactly",
+                            "rename it on the phone",
+                            true));
                     continue;
                 }
                 RemoteFileStat stat = entry.stat();

@@ -30,12 +30,16 @@ final class SettingsCollector implements Collector {
             if (!result.succeeded()) {
                 notSaved.add(NotSaved.failed(
                         namespace + " settings",
-                        "settings list " + namespace + " failed: " + result.stderrText().strip(),
+                        "settings list " + namespace + " failed: "
+                                + result.stderrText().strip(),
                         "run the backup again"));
                 continue;
             }
             byte[] text = result.stdout();
-            long keys = result.stdoutText().lines().filter(line -> line.contains("=")).count();
+            long keys = result.stdoutText()
+                    .lines()
+                    .filter(line -> line.contains("="))
+                    .count();
             found += keys;
             saved += keys;
             items.add(new CollectedItem.Generated(List.of("settings", namespace + ".txt"), text));

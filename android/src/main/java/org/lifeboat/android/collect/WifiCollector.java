@@ -58,8 +58,8 @@ final class WifiCollector implements Collector {
         }
         ObjectNode document = JSON.createObjectNode();
         document.set("networks", networks);
-        List<CollectedItem> items =
-                List.of(new CollectedItem.Generated(List.of("wifi", "networks.json"), JSON.writeValueAsBytes(document)));
+        List<CollectedItem> items = List.of(
+                new CollectedItem.Generated(List.of("wifi", "networks.json"), JSON.writeValueAsBytes(document)));
         List<NotSaved> notSaved = new ArrayList<>();
         if (!networks.isEmpty()) {
             notSaved.add(NotSaved.unreachable(

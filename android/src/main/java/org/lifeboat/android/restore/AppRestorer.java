@@ -85,8 +85,10 @@ public final class AppRestorer implements Restorer<Map<String, Long>, List<AppTo
                 if (now.isPresent() && now.getAsLong() >= app.versionCode()) {
                     restored.add(app.label());
                 } else {
-                    failed.add(new ItemFailure(app.label(), "the phone reported success but lists "
-                            + (now.isPresent() ? "versionCode " + now.getAsLong() : "no such package")));
+                    failed.add(new ItemFailure(
+                            app.label(),
+                            "the phone reported success but lists "
+                                    + (now.isPresent() ? "versionCode " + now.getAsLong() : "no such package")));
                 }
             } catch (InstallFailedException e) {
                 failed.add(new ItemFailure(app.label(), e.getMessage() + hint(e.getMessage())));
@@ -123,7 +125,8 @@ public final class AppRestorer implements Restorer<Map<String, Long>, List<AppTo
             }
             return OptionalLong.empty();
         }
-        Matcher m = DUMPED_VERSION.matcher(shell.run(List.of("dumpsys", "package", packageName)).stdout());
+        Matcher m = DUMPED_VERSION.matcher(
+                shell.run(List.of("dumpsys", "package", packageName)).stdout());
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 

@@ -30,12 +30,28 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
     static final String AUTHORITY = "content://com.android.calendar/";
     private static final String LOCAL = "LOCAL";
     private static final List<String> EVENT_COLUMNS = List.of(
-            "dtstart", "dtend", "duration", "allDay", "eventTimezone", "eventEndTimezone", "rrule", "rdate",
-            "exrule", "exdate", "availability", "accessLevel", "eventStatus", "hasAlarm", "organizer", "uid2445",
-            "eventLocation", "description", "title");
+            "dtstart",
+            "dtend",
+            "duration",
+            "allDay",
+            "eventTimezone",
+            "eventEndTimezone",
+            "rrule",
+            "rdate",
+            "exrule",
+            "exdate",
+            "availability",
+            "accessLevel",
+            "eventStatus",
+            "hasAlarm",
+            "organizer",
+            "uid2445",
+            "eventLocation",
+            "description",
+            "title");
     private static final List<String> REMINDER_COLUMNS = List.of("minutes", "method");
-    private static final List<String> ATTENDEE_COLUMNS = List.of(
-            "attendeeRelationship", "attendeeType", "attendeeStatus", "attendeeEmail", "attendeeName");
+    private static final List<String> ATTENDEE_COLUMNS =
+            List.of("attendeeRelationship", "attendeeType", "attendeeStatus", "attendeeEmail", "attendeeName");
     /** CalendarContract.Calendars.CAL_ACCESS_OWNER: the user may edit the restored calendar. */
     private static final int OWNER_ACCESS = 700;
 
@@ -88,9 +104,12 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
                     rowsOf(desired.reminders().rows(), id),
                     rowsOf(desired.attendees().rows(), id),
                     eventKey(name, event));
-            if (event.integer("original_id").isPresent() || event.text("original_sync_id").isPresent()) {
-                impossible.add(new ItemFailure(change.label(), "a changed occurrence of a recurring event; only"
-                        + " whole events are restored, so this occurrence appears as the series defines it"));
+            if (event.integer("original_id").isPresent()
+                    || event.text("original_sync_id").isPresent()) {
+                impossible.add(new ItemFailure(
+                        change.label(),
+                        "a changed occurrence of a recurring event; only"
+                                + " whole events are restored, so this occurrence appears as the series defines it"));
             } else if (!seen.add(change.key())) {
                 present.add(change.label());
             } else {
@@ -126,7 +145,8 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
         Set<String> after = inspect(null).eventKeys();
         List<String> restored = new ArrayList<>();
         for (CalendarChange change : plan.changes()) {
-            if (after.contains(change.key())) {
+            // Reminders and attendees are not part of the key, so an event with a recorded problem is not restored.
+            if (after.contains(change.key()) && !problems.containsKey(change.key())) {
                 restored.add(change.label());
             } else {
                 failed.add(new ItemFailure(
@@ -139,7 +159,8 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
     /** Same calendar, start and title: what a person would call the same event. */
     static String eventKey(String calendarName, ProviderRow event) {
         String title = event.text("title").orElse("");
-        return calendarName.length() + ":" + calendarName + "|" + event.integer("dtstart").orElse(0) + "|" + title;
+        return calendarName.length() + ":" + calendarName + "|"
+                + event.integer("dtstart").orElse(0) + "|" + title;
     }
 
     private Map<String, Long> ensureCalendars(List<CalendarChange> changes, BindSyntax syntax)
@@ -178,8 +199,9 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
         boolean recurring = event.text("rrule").filter(r -> !r.isBlank()).isPresent();
         for (String column : EVENT_COLUMNS) {
             // CalendarProvider2.validateEventData wants exactly one of dtend and duration: duration for a series.
-            boolean conflicting = recurring ? column.equals("dtend") : column.equals("duration")
-                    && event.integer("dtend").isPresent();
+            boolean conflicting = recurring
+                    ? column.equals("dtend")
+                    : column.equals("duration") && event.integer("dtend").isPresent();
             if (event.has(column) && !conflicting && !(event.get(column) instanceof ProviderValue.Null)) {
                 values.put(column, event.get(column));
             }
@@ -207,11 +229,11 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
         for (ProviderRow attendee : change.attendees()) {
             inserts.add(insert(AUTHORITY + "attendees", child(eventId, attendee, ATTENDEE_COLUMNS), syntax));
         }
-        Optional<String> error = shell.runSilentBatch(inserts).stream()
-                .flatMap(Optional::stream)
-                .findFirst();
+        Optional<String> error =
+                shell.runSilentBatch(inserts).stream().flatMap(Optional::stream).findFirst();
         if (error.isPresent()) {
-            shell.run(List.of("content", "delete", "--uri", syncAdapterUri("events/" + eventId, change.calendarName())));
+            shell.run(
+                    List.of("content", "delete", "--uri", syncAdapterUri("events/" + eventId, change.calendarName())));
         }
         return error;
     }
@@ -222,7 +244,8 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
                 .columns(ColumnSpec.integer("_id"), ColumnSpec.text("calendar_displayName"))
                 .where("account_type='" + LOCAL + "'")
                 .build())) {
-            row.text("calendar_displayName").ifPresent(name -> ids.putIfAbsent(name, row.integer("_id").orElse(-1)));
+            row.text("calendar_displayName")
+                    .ifPresent(name -> ids.putIfAbsent(name, row.integer("_id").orElse(-1)));
         }
         return ids;
     }
@@ -252,7 +275,9 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
     }
 
     private static List<ProviderRow> rowsOf(List<ProviderRow> rows, long eventId) {
-        return rows.stream().filter(r -> r.integer("event_id").orElse(-1) == eventId).toList();
+        return rows.stream()
+                .filter(r -> r.integer("event_id").orElse(-1) == eventId)
+                .toList();
     }
 
     private static List<String> insert(String uri, ProviderRow values, BindSyntax syntax) {

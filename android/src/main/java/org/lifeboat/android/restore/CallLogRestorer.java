@@ -26,10 +26,26 @@ public final class CallLogRestorer implements Restorer<Set<String>, ProviderTabl
     static final int ANDROID_13 = 33;
     private static final long VOICEMAIL = 4;
     private static final List<String> COLUMNS = List.of(
-            "number", "presentation", "date", "duration", "type", "new", "is_read", "numbertype", "numberlabel",
-            "countryiso", "geocoded_location", "post_dial_digits", "via_number", "features", "name");
+            "number",
+            "presentation",
+            "date",
+            "duration",
+            "type",
+            "new",
+            "is_read",
+            "numbertype",
+            "numberlabel",
+            "countryiso",
+            "geocoded_location",
+            "post_dial_digits",
+            "via_number",
+            "features",
+            "name");
     private static final ContentQuery KEYS = ContentQuery.builder(CALLS_URI)
-            .columns(ColumnSpec.integer("_id"), ColumnSpec.integer("type"), ColumnSpec.integer("date"),
+            .columns(
+                    ColumnSpec.integer("_id"),
+                    ColumnSpec.integer("type"),
+                    ColumnSpec.integer("date"),
                     ColumnSpec.text("number"))
             .build();
 
@@ -68,8 +84,10 @@ public final class CallLogRestorer implements Restorer<Set<String>, ProviderTabl
         for (ProviderRow call : desired.rows()) {
             CallChange change = new CallChange(call, key(call));
             if (shell.apiLevel() < ANDROID_13) {
-                impossible.add(new ItemFailure(change.label(), "Android before 13 does not let the adb shell write"
-                        + " the call log (this phone runs API " + shell.apiLevel() + ")"));
+                impossible.add(new ItemFailure(
+                        change.label(),
+                        "Android before 13 does not let the adb shell write" + " the call log (this phone runs API "
+                                + shell.apiLevel() + ")"));
             } else if (call.integer("type").orElse(0) == VOICEMAIL) {
                 impossible.add(new ItemFailure(change.label(), "voicemail entries belong to the voicemail app"));
             } else if (!seen.add(change.key())) {
@@ -91,11 +109,15 @@ public final class CallLogRestorer implements Restorer<Set<String>, ProviderTabl
         List<List<String>> inserts = new ArrayList<>();
         for (CallChange change : plan.changes()) {
             ProviderRow.Builder values = ProviderRow.builder();
-            COLUMNS.stream().filter(change.call()::has).forEach(c -> values.put(c, change.call().get(c)));
-            inserts.add(ContentInsert.of(CALLS_URI, values.build(), syntax, OptionalInt.empty()).arguments());
+            COLUMNS.stream()
+                    .filter(change.call()::has)
+                    .forEach(c -> values.put(c, change.call().get(c)));
+            inserts.add(ContentInsert.of(CALLS_URI, values.build(), syntax, OptionalInt.empty())
+                    .arguments());
         }
         List<Optional<String>> errors = shell.runSilentBatch(inserts);
-        progress.advanced(RestoreType.CALLS, plan.changes().size(), plan.changes().size(), 0);
+        progress.advanced(
+                RestoreType.CALLS, plan.changes().size(), plan.changes().size(), 0);
         Set<String> after = inspect(null);
         List<String> restored = new ArrayList<>();
         for (int i = 0; i < plan.changes().size(); i++) {

@@ -70,9 +70,12 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
             }
             List<ProviderRow> fields = new ArrayList<>();
             Set<String> groups = new LinkedHashSet<>();
-            for (ProviderRow data : dataByContact.getOrDefault(raw.integer("_id").orElse(-1), List.of())) {
-                if (ContactFingerprint.GROUP_MEMBERSHIP.equals(data.text("mimetype").orElse(""))) {
-                    Optional.ofNullable(groupTitles.get(data.integer("data1").orElse(-1))).ifPresent(groups::add);
+            for (ProviderRow data :
+                    dataByContact.getOrDefault(raw.integer("_id").orElse(-1), List.of())) {
+                if (ContactFingerprint.GROUP_MEMBERSHIP.equals(
+                        data.text("mimetype").orElse(""))) {
+                    Optional.ofNullable(groupTitles.get(data.integer("data1").orElse(-1)))
+                            .ifPresent(groups::add);
                 } else if (ContactFingerprint.counts(data)) {
                     fields.add(data);
                 }
@@ -149,7 +152,8 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
         } catch (ContentCommandException e) {
             plan.changes().forEach(c -> problems.putIfAbsent(c.key(), e.getMessage()));
         }
-        progress.advanced(RestoreType.CONTACTS, plan.changes().size(), plan.changes().size(), 0);
+        progress.advanced(
+                RestoreType.CONTACTS, plan.changes().size(), plan.changes().size(), 0);
         Set<String> after = inspect(null).keys();
         List<String> restored = new ArrayList<>();
         for (ContactChange change : plan.changes()) {
@@ -169,9 +173,8 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
     private Map<String, Long> ensureGroups(
             List<ContactChange> changes, Optional<String> account, BindSyntax syntax, Map<String, String> problems)
             throws IOException, ContentCommandException {
-        Set<String> needed = changes.stream()
-                .flatMap(c -> c.groups().stream())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> needed =
+                changes.stream().flatMap(c -> c.groups().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
         if (needed.isEmpty()) {
             return Map.of();
         }
@@ -202,7 +205,9 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
         Map<String, Long> ids = new HashMap<>();
         for (ProviderRow group : reader.groups()) {
             if (group.text("account_type").equals(account)) {
-                group.text("title").ifPresent(title -> ids.putIfAbsent(title, group.integer("_id").orElse(-1)));
+                group.text("title")
+                        .ifPresent(title ->
+                                ids.putIfAbsent(title, group.integer("_id").orElse(-1)));
             }
         }
         return ids;
@@ -223,7 +228,10 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
             RAW_COLUMNS.stream()
                     .filter(change.rawContact()::has)
                     .forEach(c -> values.put(c, change.rawContact().get(c)));
-            inserts.add(insert(ContactsProviderReader.RAW_CONTACTS, values.put("sync1", change.key()).build(), syntax));
+            inserts.add(insert(
+                    ContactsProviderReader.RAW_CONTACTS,
+                    values.put("sync1", change.key()).build(),
+                    syntax));
         }
         List<Optional<String>> errors = shell.runSilentBatch(inserts);
         for (int i = 0; i < fresh.size(); i++) {
@@ -239,7 +247,8 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
                     .where("deleted=0 AND sync1 IN (" + keys + ")")
                     .sort("_id ASC")
                     .build())) {
-                row.text("sync1").ifPresent(key -> ids.put(key, row.integer("_id").orElse(-1)));
+                row.text("sync1")
+                        .ifPresent(key -> ids.put(key, row.integer("_id").orElse(-1)));
             }
         }
         return ids;
@@ -274,7 +283,8 @@ public final class ContactRestorer implements Restorer<ContactsOnPhone, ContactT
     private static String label(ProviderRow raw, List<ProviderRow> fields) {
         return raw.text("display_name")
                 .or(() -> fields.stream()
-                        .filter(f -> ContactFingerprint.NAME.equals(f.text("mimetype").orElse("")))
+                        .filter(f -> ContactFingerprint.NAME.equals(
+                                f.text("mimetype").orElse("")))
                         .flatMap(f -> f.text("data1").stream())
                         .findFirst())
                 .or(() -> fields.stream().flatMap(f -> f.text("data1").stream()).findFirst())

@@ -40,15 +40,18 @@ final class ContactsProviderReader {
                 .build());
         List<ProviderRow> groups = groups();
         Map<Long, String> groupTitles = new HashMap<>();
-        groups.forEach(g -> groupTitles.put(g.integer("_id").orElse(-1), g.text("title").orElse("")));
+        groups.forEach(g ->
+                groupTitles.put(g.integer("_id").orElse(-1), g.text("title").orElse("")));
         Map<Long, List<String>> rowsByContact = new HashMap<>();
         for (ProviderRow data : data()) {
             long rawId = data.integer("raw_contact_id").orElse(-1);
             if (!ContactFingerprint.counts(data)) {
                 continue;
             }
-            String row = ContactFingerprint.GROUP_MEMBERSHIP.equals(data.text("mimetype").orElse(""))
-                    ? ContactFingerprint.membership(groupTitles.getOrDefault(data.integer("data1").orElse(-1), ""))
+            String row = ContactFingerprint.GROUP_MEMBERSHIP.equals(
+                            data.text("mimetype").orElse(""))
+                    ? ContactFingerprint.membership(
+                            groupTitles.getOrDefault(data.integer("data1").orElse(-1), ""))
                     : ContactFingerprint.row(data);
             rowsByContact.computeIfAbsent(rawId, id -> new ArrayList<>()).add(row);
         }

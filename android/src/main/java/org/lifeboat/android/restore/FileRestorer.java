@@ -17,7 +17,8 @@ import org.lifeboat.adb.client.RemoteFileStat;
  * {@code lutimes}, android-data.md §5), skips files already there with the same size and mtime, checks each push with
  * a stat, and then has the media scanner index what changed.
  */
-public final class FileRestorer implements Restorer<Map<DevicePath, Optional<RemoteFileStat>>, List<FileToRestore>, FileToRestore> {
+public final class FileRestorer
+        implements Restorer<Map<DevicePath, Optional<RemoteFileStat>>, List<FileToRestore>, FileToRestore> {
 
     private final PhoneShell shell;
 
@@ -35,7 +36,8 @@ public final class FileRestorer implements Restorer<Map<DevicePath, Optional<Rem
     public Map<DevicePath, Optional<RemoteFileStat>> inspect(List<FileToRestore> desired) throws IOException {
         Map<DevicePath, Optional<RemoteFileStat>> current = new LinkedHashMap<>();
         for (FileToRestore file : desired) {
-            if (SharedStorageNames.refusal(file.path().toString(), shell.apiLevel()).isEmpty()) {
+            if (SharedStorageNames.refusal(file.path().toString(), shell.apiLevel())
+                    .isEmpty()) {
                 current.put(file.path(), shell.phone().stat(file.path()));
             }
         }
@@ -80,9 +82,8 @@ public final class FileRestorer implements Restorer<Map<DevicePath, Optional<Rem
             }
             progress.advanced(RestoreType.FILES, ++done, plan.changes().size(), bytes);
         }
-        List<String> scanned = restored.stream()
-                .filter(SharedStorageNames::isSharedStorage)
-                .toList();
+        List<String> scanned =
+                restored.stream().filter(SharedStorageNames::isSharedStorage).toList();
         MediaScan.run(shell, scanned)
                 .ifPresent(error -> failed.add(new ItemFailure(
                         "media scan of " + scanned.size() + " restored files",
@@ -102,8 +103,8 @@ public final class FileRestorer implements Restorer<Map<DevicePath, Optional<Rem
             return Optional.of("the phone accepted the file but it is not there afterwards");
         }
         if (!sameFile(written.get(), file)) {
-            return Optional.of("the phone stored " + written.get().size() + " bytes dated " + written.get().mtime()
-                    + ", expected " + file.size() + " bytes dated " + truncated(file.mtime()));
+            return Optional.of("the phone stored " + written.get().size() + " bytes dated "
+                    + written.get().mtime() + ", expected " + file.size() + " bytes dated " + truncated(file.mtime()));
         }
         return Optional.empty();
     }

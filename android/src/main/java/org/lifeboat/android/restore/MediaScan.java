@@ -37,7 +37,15 @@ final class MediaScan {
             String real = realPath(path);
             commands.add(
                     apiLevel >= ANDROID_11
-                            ? List.of("content", "call", "--uri", "content://media", "--method", "scan_file", "--arg", real)
+                            ? List.of(
+                                    "content",
+                                    "call",
+                                    "--uri",
+                                    "content://media",
+                                    "--method",
+                                    "scan_file",
+                                    "--arg",
+                                    real)
                             : List.of(
                                     "am",
                                     "broadcast",
@@ -70,7 +78,7 @@ final class MediaScan {
     /** A {@code file://} URI whose {@code getPath()} gives back {@code path} exactly: spaces, '#' and '?' escaped. */
     static String fileUri(String path) {
         try {
-            return new URI("file", null, path, null).toASCIIString();
+            return new URI("file", "", path, null).toASCIIString();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot make a file URI of " + path, e);
         }

@@ -50,11 +50,13 @@ final class MessageKeys {
         StringBuilder key = new StringBuilder(kind);
         for (String column : columns) {
             // Length-prefixed, so no text can make two different messages collide.
-            String value = switch (row.get(column)) {
-                case ProviderValue.Blob bytes -> "\0hex:" + HexFormat.of().formatHex(bytes.bytes());
-                case ProviderValue.Null ignored -> "\0null";
-                default -> row.text(column).orElseThrow();
-            };
+            String value =
+                    switch (row.get(column)) {
+                        case ProviderValue.Blob bytes ->
+                            "\0hex:" + HexFormat.of().formatHex(bytes.bytes());
+                        case ProviderValue.Null ignored -> "\0null";
+                        default -> row.text(column).orElseThrow();
+                    };
             key.append('|').append(value.length()).append(':').append(value);
         }
         return key.toString();

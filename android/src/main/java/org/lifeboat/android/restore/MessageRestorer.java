@@ -28,8 +28,20 @@ import org.lifeboat.android.content.ProviderValue;
  */
 public final class MessageRestorer implements Restorer<MessagesOnPhone, MessagesToRestore, MessageChange> {
     private static final List<String> SMS_COLUMNS = List.of(
-            "address", "date", "date_sent", "protocol", "read", "status", "type", "reply_path_present", "subject",
-            "service_center", "locked", "error_code", "seen", "body");
+            "address",
+            "date",
+            "date_sent",
+            "protocol",
+            "read",
+            "status",
+            "type",
+            "reply_path_present",
+            "subject",
+            "service_center",
+            "locked",
+            "error_code",
+            "seen",
+            "body");
     private static final Set<Long> VISIBLE_BOXES = Set.of(1L, 2L);
 
     private final PhoneShell shell;
@@ -100,8 +112,9 @@ public final class MessageRestorer implements Restorer<MessagesOnPhone, Messages
         try {
             priorMode = appOp.allow();
         } catch (CommandRejectedException e) {
-            plan.changes().forEach(c -> failed.add(new ItemFailure(
-                    c.label(), "the phone refused to let the adb shell write messages: " + e.getMessage())));
+            plan.changes()
+                    .forEach(c -> failed.add(new ItemFailure(
+                            c.label(), "the phone refused to let the adb shell write messages: " + e.getMessage())));
             return new RestoreResult(RestoreType.MESSAGES, List.of(), plan.alreadyPresent(), failed, shell.count());
         }
         try {
@@ -111,10 +124,12 @@ public final class MessageRestorer implements Restorer<MessagesOnPhone, Messages
                 if (change instanceof MessageChange.Mms mms) {
                     writer.write(mms)
                             .ifPresentOrElse(
-                                    error -> failed.add(new ItemFailure(mms.label(), error)),
-                                    () -> attempted.add(mms));
+                                    error -> failed.add(new ItemFailure(mms.label(), error)), () -> attempted.add(mms));
                     progress.advanced(
-                            RestoreType.MESSAGES, attempted.size() + failed.size(), plan.changes().size(), 0);
+                            RestoreType.MESSAGES,
+                            attempted.size() + failed.size(),
+                            plan.changes().size(),
+                            0);
                 }
             }
         } finally {
@@ -154,14 +169,16 @@ public final class MessageRestorer implements Restorer<MessagesOnPhone, Messages
                 .map(MessageChange.Sms.class::cast)
                 .toList();
         List<List<String>> inserts = sms.stream()
-                .map(message -> ContentInsert.of(MessageKeys.SMS_URI, smsValues(message.row()), syntax, OptionalInt.empty())
+                .map(message -> ContentInsert.of(
+                                MessageKeys.SMS_URI, smsValues(message.row()), syntax, OptionalInt.empty())
                         .arguments())
                 .toList();
         List<Optional<String>> errors = shell.runSilentBatch(inserts);
         for (int i = 0; i < sms.size(); i++) {
             MessageChange.Sms message = sms.get(i);
-            errors.get(i).ifPresentOrElse(
-                    error -> failed.add(new ItemFailure(message.label(), error)), () -> attempted.add(message));
+            errors.get(i)
+                    .ifPresentOrElse(
+                            error -> failed.add(new ItemFailure(message.label(), error)), () -> attempted.add(message));
         }
         progress.advanced(RestoreType.MESSAGES, sms.size(), plan.changes().size(), 0);
     }
@@ -176,5 +193,4 @@ public final class MessageRestorer implements Restorer<MessagesOnPhone, Messages
         }
         return values.put("sub_id", ProviderValue.integer(-1)).build();
     }
-
 }

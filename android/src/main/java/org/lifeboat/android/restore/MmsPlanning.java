@@ -70,7 +70,8 @@ final class MmsPlanning {
 
     /** A part whose content lives in a file rather than in the {@code text} column. */
     static boolean isAttachment(ProviderRow part) {
-        return !TEXT_TYPES.contains(part.text("ct").orElse("")) && part.text("text").isEmpty();
+        return !TEXT_TYPES.contains(part.text("ct").orElse(""))
+                && part.text("text").isEmpty();
     }
 
     private List<ProviderRow> addrsOf(ProviderRow pdu) {
@@ -92,6 +93,7 @@ final class MmsPlanning {
     }
 
     private static Map<Long, List<ProviderRow>> byColumn(List<ProviderRow> rows, String column) {
-        return rows.stream().collect(Collectors.groupingBy(r -> r.integer(column).orElse(-1)));
+        return rows.stream()
+                .collect(Collectors.groupingBy(r -> r.integer(column).orElse(-1)));
     }
 }

@@ -19,6 +19,7 @@ import org.lifeboat.android.content.ContentInsert;
 import org.lifeboat.android.content.ContentQuery;
 import org.lifeboat.android.content.ProviderRow;
 import org.lifeboat.android.content.ProviderValue;
+import org.lifeboat.android.content.ShellQuoting;
 import org.lifeboat.android.content.SqlLiteral;
 
 /**
@@ -30,9 +31,37 @@ import org.lifeboat.android.content.SqlLiteral;
  */
 final class MmsWriter {
     private static final List<String> PDU_COLUMNS = List.of(
-            "date", "date_sent", "msg_box", "read", "seen", "locked", "text_only", "m_id", "sub", "sub_cs", "ct_t",
-            "ct_l", "exp", "m_cls", "m_type", "v", "m_size", "pri", "rr", "rpt_a", "resp_st", "st", "tr_id",
-            "retr_st", "retr_txt", "retr_txt_cs", "read_status", "ct_cls", "resp_txt", "d_tm", "d_rpt");
+            "date",
+            "date_sent",
+            "msg_box",
+            "read",
+            "seen",
+            "locked",
+            "text_only",
+            "m_id",
+            "sub",
+            "sub_cs",
+            "ct_t",
+            "ct_l",
+            "exp",
+            "m_cls",
+            "m_type",
+            "v",
+            "m_size",
+            "pri",
+            "rr",
+            "rpt_a",
+            "resp_st",
+            "st",
+            "tr_id",
+            "retr_st",
+            "retr_txt",
+            "retr_txt_cs",
+            "read_status",
+            "ct_cls",
+            "resp_txt",
+            "d_tm",
+            "d_rpt");
     private static final List<String> ADDR_COLUMNS = List.of("address", "type", "charset");
     private static final List<String> PART_COLUMNS =
             List.of("seq", "ct", "name", "chset", "cd", "fn", "cid", "cl", "ctt_s", "ctt_t", "text");
@@ -94,8 +123,8 @@ final class MmsWriter {
                 .sort("_id ASC")
                 .build());
         if (written.size() != mms.parts().size()) {
-            throw new CommandRejectedException("the phone stored " + written.size() + " of " + mms.parts().size()
-                    + " parts");
+            throw new CommandRejectedException(
+                    "the phone stored " + written.size() + " of " + mms.parts().size() + " parts");
         }
         try {
             for (int i = 0; i < mms.parts().size(); i++) {
@@ -117,30 +146,27 @@ final class MmsWriter {
                 .orElseThrow(() -> new CommandRejectedException("the backup holds no bytes for attachment "
                         + part.text("name").or(() -> part.text("cl")).orElse("#" + backupId)));
         shell.phone().push(new ByteArrayInputStream(bytes.bytes()), SCRATCH, 0100600, Instant.EPOCH);
-        ShellCommand write = ShellCommand.builder()
-                .word("content")
-                .word("write")
-                .word("--uri")
-                .arg("content://mms/part/" + partId)
-                .word("<")
-                .arg(SCRATCH)
-                .build();
-        Optional<String> error = PhoneShell.silentCommandError(shell.run(write, 1).allText());
+        ShellCommand write = ShellCommand.script(
+                ShellQuoting.join(List.of("content", "write", "--uri", "content://mms/part/" + partId)) + " < "
+                        + ShellQuoting.quote(SCRATCH.toString()));
+        Optional<String> error =
+                PhoneShell.silentCommandError(shell.run(write, 1).allText());
         if (error.isPresent()) {
             throw new CommandRejectedException(error.get());
         }
     }
 
-    private long threadId(List<String> recipients) throws IOException, ContentCommandException,
-            CommandRejectedException {
+    private long threadId(List<String> recipients)
+            throws IOException, ContentCommandException, CommandRejectedException {
         StringBuilder uri = new StringBuilder("content://mms-sms/threadID");
         char separator = '?';
         for (String recipient : recipients) {
             uri.append(separator).append("recipient=").append(encode(recipient));
             separator = '&';
         }
-        List<ProviderRow> rows = shell.query(
-                ContentQuery.builder(uri.toString()).column(ColumnSpec.integer("_id")).build());
+        List<ProviderRow> rows = shell.query(ContentQuery.builder(uri.toString())
+                .column(ColumnSpec.integer("_id"))
+                .build());
         if (rows.isEmpty() || rows.getFirst().integer("_id").isEmpty()) {
             throw new CommandRejectedException("the phone gave no thread for " + String.join(", ", recipients));
         }
@@ -149,8 +175,11 @@ final class MmsWriter {
 
     /** The new pdu: the newest row with this message's box, date and Message-ID. */
     private long findPdu(ProviderRow pdu) throws IOException, ContentCommandException, CommandRejectedException {
-        String where = "msg_box=" + pdu.integer("msg_box").orElse(0) + " AND date=" + pdu.integer("date").orElse(0)
-                + pdu.text("m_id").map(id -> " AND m_id=" + SqlLiteral.quote(id)).orElse("");
+        String where = "msg_box=" + pdu.integer("msg_box").orElse(0) + " AND date="
+                + pdu.integer("date").orElse(0)
+                + pdu.text("m_id")
+                        .map(id -> " AND m_id=" + SqlLiteral.quote(id))
+                        .orElse("");
         List<ProviderRow> rows = shell.query(ContentQuery.builder(MessageKeys.MMS_URI)
                 .column(ColumnSpec.integer("_id"))
                 .where(where)

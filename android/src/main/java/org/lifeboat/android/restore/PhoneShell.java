@@ -9,6 +9,7 @@ import org.lifeboat.android.content.ContentCommandException;
 import org.lifeboat.android.content.ContentOutput;
 import org.lifeboat.android.content.ContentQuery;
 import org.lifeboat.android.content.ProviderRow;
+import org.lifeboat.android.content.ShellQuoting;
 
 /**
  * The restorers' way to talk to the phone's shell: counts the work ({@link CommandCount}), parses queries, and
@@ -86,18 +87,20 @@ final class PhoneShell {
         List<Optional<String>> outputs = new ArrayList<>(commands.size());
         int start = 0;
         while (start < commands.size()) {
-            ShellCommand.Builder script = ShellCommand.builder();
-            int bytes = 0;
+            StringBuilder script = new StringBuilder();
             int end = start;
-            while (end < commands.size() && end - start < BATCH_COMMANDS && (end == start || bytes < BATCH_BYTES)) {
-                List<String> words = commands.get(end);
-                script.word(words.getFirst());
-                words.subList(1, words.size()).forEach(script::arg);
-                script.word("2>&1;").word("echo").word(ROW_MARKER + (end - start) + ";");
-                bytes += words.stream().mapToInt(String::length).sum();
+            while (end < commands.size() && end - start < BATCH_COMMANDS && script.length() < BATCH_BYTES) {
+                if (!script.isEmpty()) {
+                    script.append(' ');
+                }
+                script.append(ShellQuoting.join(commands.get(end)))
+                        .append(" 2>&1; echo ")
+                        .append(ROW_MARKER)
+                        .append(end - start)
+                        .append(';');
                 end++;
             }
-            CommandOutput output = run(script.build(), end - start);
+            CommandOutput output = run(ShellCommand.script(script.toString()), end - start);
             outputs.addAll(splitByMarkers(output.allText(), end - start));
             start = end;
         }
@@ -143,10 +146,9 @@ final class PhoneShell {
         return text.isEmpty() ? Optional.empty() : Optional.of(abbreviate(text));
     }
 
+    /** The command line for {@code words}, each quoted only where the phone's sh needs it, so logs stay readable. */
     static ShellCommand command(List<String> words) {
-        ShellCommand.Builder builder = ShellCommand.builder().word(words.getFirst());
-        words.subList(1, words.size()).forEach(builder::arg);
-        return builder.build();
+        return ShellCommand.script(ShellQuoting.join(words));
     }
 
     static String abbreviate(String text) {

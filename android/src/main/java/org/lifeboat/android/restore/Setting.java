@@ -12,8 +12,8 @@ public record Setting(String namespace, String key, String value) implements Pla
 
     public Setting {
         if (!NAMESPACES.contains(namespace)) {
-            throw new IllegalArgumentException("settings namespace must be system, secure or global, not '"
-                    + namespace + "'");
+            throw new IllegalArgumentException(
+                    "settings namespace must be system, secure or global, not '" + namespace + "'");
         }
         if (key.isEmpty() || key.chars().anyMatch(c -> c == '=' || Character.isWhitespace(c))) {
             throw new IllegalArgumentException("not a settings key: '" + key + "'");

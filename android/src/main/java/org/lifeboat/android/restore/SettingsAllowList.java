@@ -41,8 +41,17 @@ final class SettingsAllowList {
 
     /** Words that, inside a key, mark it as never to be restored, whatever the list above says. */
     static final Set<String> NEVER = Set.of(
-            "adb", "development", "accessibility", "input_method", "notification_listener", "android_id",
-            "bluetooth_address", "device_provisioned", "user_setup_complete", "device_name", "sms_default");
+            "adb",
+            "development",
+            "accessibility",
+            "input_method",
+            "notification_listener",
+            "android_id",
+            "bluetooth_address",
+            "device_provisioned",
+            "user_setup_complete",
+            "device_name",
+            "sms_default");
 
     private SettingsAllowList() {}
 

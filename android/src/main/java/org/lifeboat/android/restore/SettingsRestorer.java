@@ -34,8 +34,11 @@ public final class SettingsRestorer implements Restorer<Map<String, Map<String, 
     @Override
     public Map<String, Map<String, String>> inspect(List<Setting> desired) throws IOException {
         Map<String, Map<String, String>> current = new HashMap<>();
-        for (String namespace : new TreeSet<>(desired.stream().map(Setting::namespace).toList())) {
-            current.put(namespace, parseList(shell.run(List.of("settings", "list", namespace)).stdout()));
+        for (String namespace :
+                new TreeSet<>(desired.stream().map(Setting::namespace).toList())) {
+            current.put(
+                    namespace,
+                    parseList(shell.run(List.of("settings", "list", namespace)).stdout()));
         }
         return current;
     }
@@ -76,8 +79,9 @@ public final class SettingsRestorer implements Restorer<Map<String, Map<String, 
             if (setting.value().equals(after.get(setting.namespace()).get(setting.key()))) {
                 restored.add(setting.label());
             } else {
-                failed.add(new ItemFailure(setting.label(), errors.get(i).map(SettingsRestorer::explain)
-                        .orElse("the phone kept its own value")));
+                failed.add(new ItemFailure(
+                        setting.label(),
+                        errors.get(i).map(SettingsRestorer::explain).orElse("the phone kept its own value")));
             }
         }
         return new RestoreResult(RestoreType.SETTINGS, restored, plan.alreadyPresent(), failed, shell.count());

@@ -15,7 +15,9 @@ final class SharedStorageNames {
     private SharedStorageNames() {}
 
     static boolean isSharedStorage(String path) {
-        return path.startsWith("/sdcard/") || path.startsWith("/storage/emulated/") || path.startsWith("/storage/self/");
+        return path.startsWith("/sdcard/")
+                || path.startsWith("/storage/emulated/")
+                || path.startsWith("/storage/self/");
     }
 
     /** Why the phone would refuse {@code path}, or empty if it accepts it. */
@@ -26,7 +28,8 @@ final class SharedStorageNames {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c < 0x20 || c == 0x7f || FAT_ILLEGAL.indexOf(c) >= 0) {
-                String shown = c < 0x20 || c == 0x7f ? String.format("control character U+%04X", (int) c) : "'" + c + "'";
+                String shown =
+                        c < 0x20 || c == 0x7f ? String.format("control character U+%04X", (int) c) : "'" + c + "'";
                 return Optional.of("Android 11 and later refuse names with " + shown
                         + " in shared storage; rename it on the computer, or restore it with --include to another"
                         + " place");

@@ -24,7 +24,8 @@ final class WriteSmsAppOp {
 
     /** Allows the op and returns the mode to restore afterwards. */
     String allow() throws IOException, CommandRejectedException {
-        Matcher m = MODE.matcher(shell.run(List.of("appops", "get", PACKAGE, OP)).stdout());
+        Matcher m =
+                MODE.matcher(shell.run(List.of("appops", "get", PACKAGE, OP)).stdout());
         String prior = m.find() ? m.group(1) : "default";
         shell.runSilent(List.of("appops", "set", PACKAGE, OP, "allow"));
         return prior;

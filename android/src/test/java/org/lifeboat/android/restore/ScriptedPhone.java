@@ -108,7 +108,8 @@ final class ScriptedPhone implements TargetPhone {
 
     @Override
     public void install(List<ApkFile> apks, List<String> options) throws IOException {
-        installs.add(String.join(" ", options) + " " + String.join(" ", apks.stream().map(ApkFile::name).toList()));
+        installs.add(String.join(" ", options) + " "
+                + String.join(" ", apks.stream().map(ApkFile::name).toList()));
         String failure = installFailures.poll();
         if (failure != null) {
             throw new InstallFailedException(failure);

@@ -136,8 +136,7 @@ public final class VirtualPhoneCommand implements Callable<Integer> {
     private VirtualPhoneConfig config() throws IOException {
         Path stateDir = state != null ? state : Files.createTempDirectory("lifeboat-phone-");
         try {
-            VirtualPhoneConfig config =
-                    VirtualPhoneConfig.of(profile, stateDir)
+            VirtualPhoneConfig config = VirtualPhoneConfig.of(profile, stateDir)
                     .withScale(scale)
                     .withPort(port)
                     .withAuth(auth);

@@ -58,15 +58,25 @@ class VirtualPhoneCommandTest {
     void printsTheConnectLineAndSummaryServesAdbAndStopsWhenInterrupted() throws Exception {
         AtomicInteger exitCode = new AtomicInteger(-1);
         String[] args = {
-            "virtual-phone", "--profile", "blank", "--port", "0", "--state", temp.resolve("state").toString(),
-            "--api", "31", "--model", "CLI Phone"
+            "virtual-phone",
+            "--profile",
+            "blank",
+            "--port",
+            "0",
+            "--state",
+            temp.resolve("state").toString(),
+            "--api",
+            "31",
+            "--model",
+            "CLI Phone"
         };
         Thread command = new Thread(() -> exitCode.set(run(args)), "virtual-phone");
         command.start();
         try {
             String banner = awaitOutput("Press Ctrl-C to stop.");
 
-            Matcher connect = Pattern.compile("(?m)^  adb connect (127\\.0\\.0\\.1:(\\d+))$").matcher(banner);
+            Matcher connect = Pattern.compile("(?m)^  adb connect (127\\.0\\.0\\.1:(\\d+))$")
+                    .matcher(banner);
             assertThat(connect.find()).as(banner).isTrue();
             assertThat(banner)
                     .contains("Virtual phone 'CLI Phone' (Android API 31) is listening.")
@@ -99,16 +109,31 @@ class VirtualPhoneCommandTest {
     }
 
     @Test
-    void rejectsAScaleForAnythingButTheDemoProfile() {
-        int code = run("virtual-phone", "--profile", "blank", "--scale", "3", "--state", temp.resolve("s").toString());
+    void passesTheScaleToTheProfilesWhichAllowItForDemoOnly() {
+        int code = run(
+                "virtual-phone",
+                "--profile",
+                "blank",
+                "--scale",
+                "3",
+                "--state",
+                temp.resolve("s").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--scale applies to the built-in demo profile only").doesNotContain("Exception");
+        assertThat(err.toString())
+                .isEqualTo("lifeboat: scale must be at least 1 (and exactly 1 for blank), got 3 for blank\n");
     }
 
     @Test
     void rejectsAScaleBelowOne() {
-        int code = run("virtual-phone", "--profile", "demo", "--scale", "0", "--state", temp.resolve("s").toString());
+        int code = run(
+                "virtual-phone",
+                "--profile",
+                "demo",
+                "--scale",
+                "0",
+                "--state",
+                temp.resolve("s").toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("lifeboat: scale must be at least 1, got 0\n");

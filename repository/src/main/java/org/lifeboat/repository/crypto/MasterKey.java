@@ -7,17 +7,14 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * restic's symmetric key: AES-256-CTR for secrecy and Poly1305-AES ({@code k}, {@code r}) for integrity.
  *
  * <p>Sealed form: {@code IV(16) || AES-CTR(plaintext) || MAC(16)}; the MAC covers the ciphertext only and is checked
  * before decrypting. The same type serves as the repository's master key and as a password-derived user key.
- * Immutable and thread-safe.
+ * Immutable and thread-safe: each thread keys its own JCE ciphers once and reuses them, because creating and keying a
+ * {@link Cipher} costs more than sealing a small blob.
  */
 public final class MasterKey {
     public static final int IV_LENGTH = 16;
@@ -37,19 +34,18 @@ public final class MasterKey {
     private final byte[] encryptionKey;
     private final byte[] macK;
     private final byte[] macR;
-    private final SecretKeySpec aesKey;
-    /** Bouncy Castle's Poly1305-AES key layout is {@code clamp(r) || k}, the reverse of restic's {@code k || r}. */
-    private final byte[] bouncyCastleMacKey;
+    private final Poly1305 poly1305;
+    private final ThreadLocal<ThreadCiphers> ciphers;
 
     private MasterKey(byte[] encryptionKey, byte[] macK, byte[] macR) {
         this.encryptionKey = encryptionKey;
         this.macK = macK;
         this.macR = macR;
-        this.aesKey = new SecretKeySpec(encryptionKey, "AES");
-        this.bouncyCastleMacKey = new byte[2 * MAC_PART_LENGTH];
-        byte[] clamped = clamp(macR);
-        System.arraycopy(clamped, 0, bouncyCastleMacKey, 0, MAC_PART_LENGTH);
-        System.arraycopy(macK, 0, bouncyCastleMacKey, MAC_PART_LENGTH, MAC_PART_LENGTH);
+        this.poly1305 = new Poly1305(clamp(macR));
+        SecretKeySpec aesKey = new SecretKeySpec(encryptionKey, "AES");
+        SecretKeySpec padKey = new SecretKeySpec(macK, "AES");
+        // The initial value must not refer to this key, or the thread-local map would keep every key alive.
+        this.ciphers = ThreadLocal.withInitial(() -> new ThreadCiphers(aesKey, padKey));
     }
 
     /**
@@ -99,26 +95,46 @@ public final class MasterKey {
 
     /** Encrypts and authenticates {@code plaintext[offset..offset+length)} under a fresh random IV. */
     public byte[] seal(byte[] plaintext, int offset, int length, SecureRandom random) {
+        byte[] sealed = new byte[sealedLength(length)];
+        sealInto(plaintext, offset, length, sealed, 0, random);
+        return sealed;
+    }
+
+    /**
+     * Seals {@code plaintext[offset..offset+length)} into {@code target} at {@code targetOffset}, which must have
+     * room for {@link #sealedLength}{@code (length)} bytes; lets callers reuse one output buffer for many blobs.
+     *
+     * @return the number of bytes written
+     */
+    public int sealInto(
+            byte[] plaintext, int offset, int length, byte[] target, int targetOffset, SecureRandom random) {
         byte[] iv = new byte[IV_LENGTH];
         do {
             random.nextBytes(iv);
         } while (isAllZero(iv, 0, IV_LENGTH)); // restic refuses an all-zero nonce on open
-        return sealWithIv(plaintext, offset, length, iv);
+        return sealWithIv(plaintext, offset, length, iv, target, targetOffset);
     }
 
     /** Sealing with a chosen IV exists for the reference test vectors only; reusing an IV breaks CTR mode. */
     byte[] sealWithIv(byte[] plaintext, int offset, int length, byte[] iv) {
         byte[] sealed = new byte[sealedLength(length)];
-        System.arraycopy(iv, 0, sealed, 0, IV_LENGTH);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new IvParameterSpec(iv));
-            cipher.doFinal(plaintext, offset, length, sealed, IV_LENGTH);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks AES/CTR/NoPadding", e);
-        }
-        computeMac(iv, sealed, IV_LENGTH, length, sealed, IV_LENGTH + length);
+        sealWithIv(plaintext, offset, length, iv, sealed, 0);
         return sealed;
+    }
+
+    private int sealWithIv(byte[] plaintext, int offset, int length, byte[] iv, byte[] target, int targetOffset) {
+        int sealedLength = sealedLength(length);
+        if (targetOffset < 0 || targetOffset > target.length - sealedLength) {
+            throw new IndexOutOfBoundsException("sealing " + length + " bytes needs " + sealedLength
+                    + " bytes of room at offset " + targetOffset + " in a buffer of " + target.length);
+        }
+        ThreadCiphers threadCiphers = ciphers.get();
+        int ciphertextOffset = targetOffset + IV_LENGTH;
+        threadCiphers.applyKeystream(iv, plaintext, offset, length, target, ciphertextOffset);
+        // Copied after encrypting, so that sealing a buffer into itself (shifted by the IV) stays correct.
+        System.arraycopy(iv, 0, target, targetOffset, IV_LENGTH);
+        poly1305.tag(target, ciphertextOffset, length, threadCiphers.pad(iv), target, ciphertextOffset + length);
+        return sealedLength;
     }
 
     /** Verifies and decrypts sealed bytes. */
@@ -128,36 +144,47 @@ public final class MasterKey {
 
     /** Verifies and decrypts {@code sealed[offset..offset+length)}; nothing is decrypted unless the MAC matches. */
     public byte[] open(byte[] sealed, int offset, int length) throws CiphertextVerificationException {
+        checkSealedLength(length);
+        byte[] plaintext = new byte[length - OVERHEAD];
+        openInto(sealed, offset, length, plaintext, 0);
+        return plaintext;
+    }
+
+    /**
+     * Verifies {@code sealed[offset..offset+length)} and decrypts it into {@code target} at {@code targetOffset},
+     * which must have room for {@code length - }{@link #OVERHEAD} bytes. Nothing is written unless the MAC matches.
+     *
+     * @return the number of plaintext bytes written
+     */
+    public int openInto(byte[] sealed, int offset, int length, byte[] target, int targetOffset)
+            throws CiphertextVerificationException {
+        checkSealedLength(length);
+        if (isAllZero(sealed, offset, IV_LENGTH)) {
+            throw new CiphertextVerificationException("the IV is all zeros, which restic never writes");
+        }
+        int ciphertextLength = length - OVERHEAD;
+        if (targetOffset < 0 || targetOffset > target.length - ciphertextLength) {
+            throw new IndexOutOfBoundsException("opening " + length + " bytes needs " + ciphertextLength
+                    + " bytes of room at offset " + targetOffset + " in a buffer of " + target.length);
+        }
+        byte[] iv = Arrays.copyOfRange(sealed, offset, offset + IV_LENGTH);
+        int ciphertextOffset = offset + IV_LENGTH;
+        ThreadCiphers threadCiphers = ciphers.get();
+        byte[] expectedMac = new byte[MAC_LENGTH];
+        poly1305.tag(sealed, ciphertextOffset, ciphertextLength, threadCiphers.pad(iv), expectedMac, 0);
+        if (!MessageDigest.isEqual(
+                expectedMac, Arrays.copyOfRange(sealed, ciphertextOffset + ciphertextLength, offset + length))) {
+            throw new CiphertextVerificationException("the MAC does not match (damaged data or a different key)");
+        }
+        threadCiphers.applyKeystream(iv, sealed, ciphertextOffset, ciphertextLength, target, targetOffset);
+        return ciphertextLength;
+    }
+
+    private static void checkSealedLength(int length) throws CiphertextVerificationException {
         if (length < OVERHEAD) {
             throw new CiphertextVerificationException(
                     "sealed data has at least " + OVERHEAD + " bytes (IV and MAC), got " + length);
         }
-        if (isAllZero(sealed, offset, IV_LENGTH)) {
-            throw new CiphertextVerificationException("the IV is all zeros, which restic never writes");
-        }
-        byte[] iv = Arrays.copyOfRange(sealed, offset, offset + IV_LENGTH);
-        int ciphertextLength = length - OVERHEAD;
-        int ciphertextOffset = offset + IV_LENGTH;
-        byte[] expectedMac = new byte[MAC_LENGTH];
-        computeMac(iv, sealed, ciphertextOffset, ciphertextLength, expectedMac, 0);
-        byte[] actualMac = Arrays.copyOfRange(sealed, ciphertextOffset + ciphertextLength, offset + length);
-        if (!MessageDigest.isEqual(expectedMac, actualMac)) {
-            throw new CiphertextVerificationException("the MAC does not match (damaged data or a different key)");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
-            return cipher.doFinal(sealed, ciphertextOffset, ciphertextLength);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks AES/CTR/NoPadding", e);
-        }
-    }
-
-    private void computeMac(byte[] iv, byte[] data, int offset, int length, byte[] out, int outOffset) {
-        Poly1305 poly1305 = new Poly1305(AESEngine.newInstance());
-        poly1305.init(new ParametersWithIV(new KeyParameter(bouncyCastleMacKey), iv));
-        poly1305.update(data, offset, length);
-        poly1305.doFinal(out, outOffset);
     }
 
     static byte[] clamp(byte[] r) {
@@ -189,5 +216,46 @@ public final class MasterKey {
     @Override
     public String toString() {
         return "MasterKey[hidden]";
+    }
+
+    /**
+     * One thread's keyed ciphers: AES-256-CTR for the data and AES-128 for Poly1305-AES's per-nonce pad
+     * {@code s = AES(k, IV)}. Only the IV changes between uses, and the JDK skips the key expansion when re-initialised
+     * with the same key.
+     */
+    private static final class ThreadCiphers {
+        private final SecretKeySpec aesKey;
+        private final Cipher ctr;
+        private final Cipher padCipher;
+
+        ThreadCiphers(SecretKeySpec aesKey, SecretKeySpec padKey) {
+            this.aesKey = aesKey;
+            try {
+                this.ctr = Cipher.getInstance("AES/CTR/NoPadding");
+                this.padCipher = Cipher.getInstance("AES/ECB/NoPadding");
+                padCipher.init(Cipher.ENCRYPT_MODE, padKey);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK lacks AES/CTR/NoPadding or AES/ECB/NoPadding", e);
+            }
+        }
+
+        /** XORs the CTR keystream for {@code iv} over the input; encryption and decryption are the same. */
+        void applyKeystream(byte[] iv, byte[] input, int offset, int length, byte[] output, int outputOffset) {
+            try {
+                ctr.init(Cipher.ENCRYPT_MODE, aesKey, new IvParameterSpec(iv));
+                ctr.doFinal(input, offset, length, output, outputOffset);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-CTR refused a 32-byte key and a 16-byte IV", e);
+            }
+        }
+
+        /** Poly1305-AES's one-time pad for this nonce (restic {@code poly1305PrepareKey}). */
+        byte[] pad(byte[] iv) {
+            try {
+                return padCipher.doFinal(iv);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-ECB refused a 16-byte block", e);
+            }
+        }
     }
 }

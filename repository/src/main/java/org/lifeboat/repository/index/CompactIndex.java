@@ -106,6 +106,23 @@ final class CompactIndex {
         return uncompressedLengths[entry];
     }
 
+    /**
+     * The heap bytes the columns and the hash table take: array payloads plus a 16-byte header per array (HotSpot's
+     * 64-bit layout), counting spare capacity. Deterministic, unlike measuring the heap.
+     */
+    long footprintBytes() {
+        return arrayBytes(ids.length, Long.BYTES)
+                + arrayBytes(packAndType.length, Integer.BYTES)
+                + arrayBytes(offsets.length, Integer.BYTES)
+                + arrayBytes(lengths.length, Integer.BYTES)
+                + arrayBytes(uncompressedLengths.length, Integer.BYTES)
+                + arrayBytes(table.length, Integer.BYTES);
+    }
+
+    private static long arrayBytes(int elements, int elementSize) {
+        return 16 + (long) elements * elementSize;
+    }
+
     private boolean matches(int entry, long[] key, int tree) {
         return (packAndType[entry] & TYPE_BIT) == tree
                 && ids[4 * entry] == key[0]

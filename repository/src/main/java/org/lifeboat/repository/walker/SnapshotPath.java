@@ -45,7 +45,10 @@ public record SnapshotPath(List<ByteString> components) {
         return components.stream().map(ByteString::toStringLossy).toList();
     }
 
-    /** Printable form, restic-style: names quoted only where they are not plain printable text. */
+    /**
+     * Printable form: names with control characters or invalid UTF-8 appear in Go-quoted form, so that printing a
+     * path can neither garble a terminal nor be confused with another name.
+     */
     @Override
     public String toString() {
         if (components.isEmpty()) {
@@ -53,8 +56,18 @@ public record SnapshotPath(List<ByteString> components) {
         }
         StringBuilder out = new StringBuilder();
         for (ByteString component : components) {
-            out.append('/').append(component.isValidUtf8() ? component.toStringLossy() : component.toQuoted());
+            out.append('/').append(isPlain(component) ? component.toStringLossy() : component.toQuoted());
         }
         return out.toString();
+    }
+
+    private static boolean isPlain(ByteString name) {
+        for (int i = 0; i < name.length(); i++) {
+            int b = name.byteAt(i) & 0xff;
+            if (b < 0x20 || b == 0x7f) {
+                return false;
+            }
+        }
+        return name.isValidUtf8();
     }
 }

@@ -1,9 +1,7 @@
 package org.lifeboat.virtualphone.shell;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +41,7 @@ final class Builtins {
                 Map.entry("test", (args, io, session) -> TestExpression.evaluate(args, session, fileSystem, io)),
                 Map.entry("[", this::bracketTest),
                 Map.entry("sh", this::sh),
+                Map.entry("eval", interpreter::eval),
                 Map.entry("command", this::command));
     }
 
@@ -143,20 +142,19 @@ final class Builtins {
             List<String> rest = args.subList(2, args.size());
             return interpreter.runChildScript(args.get(1), rest, io, session.workingDirectory(), env);
         }
-        String script;
-        List<String> positional = List.of();
         if (args.isEmpty()) {
-            script = readAll(io.in());
-        } else {
-            String path = PhonePaths.absolute(session.workingDirectory(), args.get(0));
-            try (InputStream in = fileSystem.openRead(path)) {
-                script = readAll(in);
-            } catch (PhoneFileException e) {
-                error(io, args.get(0) + ": can't open: " + e.errno().text());
-                return 127;
-            }
-            positional = new ArrayList<>(args.subList(1, args.size()));
+            // Commands on stdin run as they arrive: a client may keep one sh open and feed it command after command.
+            return interpreter.runChildInput(io, session.workingDirectory(), env);
         }
+        String script;
+        String path = PhonePaths.absolute(session.workingDirectory(), args.get(0));
+        try (InputStream in = fileSystem.openRead(path)) {
+            script = ShellBytes.decode(in.readAllBytes());
+        } catch (PhoneFileException e) {
+            error(io, args.get(0) + ": can't open: " + e.errno().text());
+            return 127;
+        }
+        List<String> positional = new ArrayList<>(args.subList(1, args.size()));
         return interpreter.runChildScript(script, positional, io, session.workingDirectory(), env);
     }
 
@@ -187,12 +185,6 @@ final class Builtins {
             }
         }
         return "/" + String.join("/", parts);
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static int print(Streams io, String text) throws IOException {

@@ -3,7 +3,6 @@ package org.lifeboat.virtualphone.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.lifeboat.virtualphone.device.VirtualDevice;
@@ -101,14 +100,14 @@ public final class CommandContext {
         return PhonePaths.absolute(workingDirectory, path);
     }
 
-    /** Writes UTF-8 text to stdout. */
+    /** Writes text to stdout in UTF-8; raw bytes that came in through the shell go out unchanged. */
     public void out(String text) throws IOException {
-        stdout.write(text.getBytes(StandardCharsets.UTF_8));
+        stdout.write(ShellBytes.encode(text));
     }
 
-    /** Writes UTF-8 text to stderr. */
+    /** Writes text to stderr in UTF-8; raw bytes that came in through the shell go out unchanged. */
     public void err(String text) throws IOException {
-        stderr.write(text.getBytes(StandardCharsets.UTF_8));
+        stderr.write(ShellBytes.encode(text));
     }
 
     /**

@@ -40,7 +40,9 @@ final class Escapes {
                         value = value * 8 + (text.charAt(++i) - '0');
                         digits++;
                     }
-                    out.append((char) value);
+                    // mksh writes the byte itself; above ASCII that is a raw byte, not a character to encode.
+                    int octet = value & 0xff;
+                    out.append(octet < 0x80 ? (char) octet : ShellBytes.escape((byte) octet));
                 }
                 default -> out.append('\\').append(next);
             }

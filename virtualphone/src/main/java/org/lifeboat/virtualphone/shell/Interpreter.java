@@ -1,26 +1,28 @@
 package org.lifeboat.virtualphone.shell;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.lifeboat.virtualphone.device.VirtualDevice;
 import org.lifeboat.virtualphone.fs.PhoneFileException;
 import org.lifeboat.virtualphone.fs.PhonePaths;
 import org.lifeboat.virtualphone.shell.Syntax.AndOr;
+import org.lifeboat.virtualphone.shell.Syntax.BraceGroup;
+import org.lifeboat.virtualphone.shell.Syntax.Command;
 import org.lifeboat.virtualphone.shell.Syntax.Link;
 import org.lifeboat.virtualphone.shell.Syntax.Pipeline;
-import org.lifeboat.virtualphone.shell.Syntax.Redirection;
 import org.lifeboat.virtualphone.shell.Syntax.Script;
 import org.lifeboat.virtualphone.shell.Syntax.SimpleCommand;
+import org.lifeboat.virtualphone.shell.Syntax.Subshell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +38,13 @@ final class Interpreter {
     private final VirtualDevice device;
     private final CommandRegistry registry;
     private final Builtins builtins;
+    private final Redirections redirections;
 
     Interpreter(VirtualDevice device, CommandRegistry registry) {
         this.device = device;
         this.registry = registry;
         this.builtins = new Builtins(this, device.fileSystem());
+        this.redirections = new Redirections(device.fileSystem());
     }
 
     VirtualDevice device() {
@@ -62,12 +66,100 @@ final class Interpreter {
             return 1;
         }
         try {
-            for (AndOr item : parsed.items()) {
-                session.setLastStatus(andOr(item, session, io));
-            }
+            list(parsed, session, io);
         } catch (ExitRequest exit) {
             session.setLastStatus(exit.status);
             session.markExited();
+        }
+        return session.lastStatus();
+    }
+
+    /**
+     * Runs commands as they arrive on {@code io.in()}, a line at a time, until end of input or {@code exit}. Commands
+     * see the rest of the input as their stdin, which is why mksh reads a pipe unbuffered (shf.c, SHF_UNBUF when the
+     * input cannot seek) and why clients put {@code </dev/null} on every command. Output is flushed after each
+     * command so a client waiting for it is never stuck behind a buffer.
+     *
+     * @param prompt printed before each line, or null for none
+     * @param interactive whether a syntax error only discards the line; a non-interactive shell exits with 1 on
+     *     it (main.c, shell(): LSHELL unwinds unless FTALKING)
+     */
+    int runInput(Session session, Streams io, Supplier<String> prompt, boolean interactive) throws IOException {
+        StringBuilder pending = new StringBuilder();
+        while (true) {
+            if (prompt != null) {
+                write(io.out(), prompt.get());
+                io.out().flush();
+            }
+            String line = readLine(io.in());
+            if (line == null) {
+                return session.lastStatus();
+            }
+            pending.append(line).append('\n');
+            String script = pending.toString();
+            Script parsed;
+            try {
+                parsed = Parser.parse(script);
+            } catch (ShellSyntaxException e) {
+                if (e.incomplete()) {
+                    continue;
+                }
+                pending.setLength(0);
+                write(io.err(), SHELL_NAME + ": " + e.getMessage() + "\n");
+                io.err().flush();
+                session.setLastStatus(1);
+                if (interactive) {
+                    continue;
+                }
+                return 1;
+            }
+            pending.setLength(0);
+            try {
+                list(parsed, session, io);
+            } catch (ExitRequest exit) {
+                session.setLastStatus(exit.status);
+                session.markExited();
+            }
+            io.out().flush();
+            io.err().flush();
+            if (session.exited()) {
+                return session.lastStatus();
+            }
+        }
+    }
+
+    /** One line without its newline, read a byte at a time so the bytes after it stay in {@code in}. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        if (b < 0 && line.size() == 0) {
+            return null;
+        }
+        return ShellBytes.decode(line.toByteArray());
+    }
+
+    /**
+     * {@code eval ARGS...}: the arguments joined by spaces, parsed and run in this shell, so {@code cd} and variables
+     * stick. A syntax error there is fatal to a non-interactive shell (a subshell around the eval contains it).
+     */
+    int eval(List<String> args, Streams io, Session session) throws IOException {
+        Script parsed;
+        try {
+            parsed = Parser.parse(String.join(" ", args));
+        } catch (ShellSyntaxException e) {
+            write(io.err(), SHELL_NAME + ": eval: " + e.getMessage() + "\n");
+            throw new ExitRequest(1);
+        }
+        // eval with nothing to run returns 0, not the previous $? (SUSv4 2.14.5; funcs.c do_evalcmd).
+        return parsed.items().isEmpty() ? 0 : list(parsed, session, io);
+    }
+
+    private int list(Script script, Session session, Streams io) throws IOException {
+        for (AndOr item : script.items()) {
+            session.setLastStatus(andOr(item, session, io));
         }
         return session.lastStatus();
     }
@@ -95,6 +187,11 @@ final class Interpreter {
         return runScript(script, new Session(workingDirectory, environment, parameters), io);
     }
 
+    /** {@code sh} with no arguments: a non-interactive child shell reading its commands from stdin. */
+    int runChildInput(Streams io, String workingDirectory, Map<String, String> environment) throws IOException {
+        return runInput(new Session(workingDirectory, environment, List.of(SHELL_NAME)), io, null, false);
+    }
+
     private int andOr(AndOr item, Session session, Streams io) throws IOException {
         int status = pipeline(item.first(), session, io);
         for (Link link : item.rest()) {
@@ -107,9 +204,9 @@ final class Interpreter {
     }
 
     private int pipeline(Pipeline pipeline, Session session, Streams io) throws IOException {
-        List<SimpleCommand> commands = pipeline.commands();
+        List<Command> commands = pipeline.commands();
         if (commands.size() == 1) {
-            return simple(commands.get(0), session, io);
+            return command(commands.get(0), session, io);
         }
         int[] statuses = new int[commands.size()];
         List<Thread> stages = new ArrayList<>();
@@ -122,7 +219,7 @@ final class Interpreter {
             Session stageSession = session.copy();
             stages.add(Thread.ofVirtual().name("vphone-pipe-" + i).start(() -> {
                 try {
-                    statuses[index] = subshell(commands.get(index), stageSession, stageIo);
+                    statuses[index] = pipelineStage(commands.get(index), stageSession, stageIo);
                 } finally {
                     closeQuietly(pipe.output);
                     if (index > 0) {
@@ -134,7 +231,7 @@ final class Interpreter {
         }
         try {
             statuses[commands.size() - 1] =
-                    simple(commands.get(commands.size() - 1), session, new Streams(in, io.out(), io.err()));
+                    command(commands.get(commands.size() - 1), session, new Streams(in, io.out(), io.err()));
         } finally {
             in.close();
             for (Thread stage : stages) {
@@ -145,13 +242,36 @@ final class Interpreter {
     }
 
     /** A pipeline stage other than the last: its exit ends only itself, and failures never escape the thread. */
-    private int subshell(SimpleCommand command, Session session, Streams io) {
+    private int pipelineStage(Command command, Session session, Streams io) {
         try {
-            return simple(command, session, io);
+            return command(command, session, io);
         } catch (ExitRequest exit) {
             return exit.status;
         } catch (IOException e) {
             return 1;
+        }
+    }
+
+    private int command(Command command, Session session, Streams io) throws IOException {
+        return switch (command) {
+            case SimpleCommand simple -> simple(simple, session, io);
+            case Subshell subshell ->
+                redirections.around(
+                        subshell.redirections(), session, io, inner -> subshell(subshell.body(), session, inner));
+            case BraceGroup group ->
+                redirections.around(group.redirections(), session, io, inner -> list(group.body(), session, inner));
+        };
+    }
+
+    /**
+     * {@code ( list )}: runs in a copy of the shell (mksh forks for it, exec.c TPAREN), so {@code cd}, assignments and
+     * {@code exit} inside change nothing outside; its status is that of its last command or its exit.
+     */
+    private int subshell(Script body, Session session, Streams io) throws IOException {
+        try {
+            return list(body, session.copy(), io);
+        } catch (ExitRequest exit) {
+            return exit.status;
         }
     }
 
@@ -160,25 +280,13 @@ final class Interpreter {
         List<String> argv = expander.expand(command.words());
         Map<String, String> assignments = new HashMap<>();
         command.assignments().forEach(a -> assignments.put(a.name(), expander.expandToString(a.value())));
-        List<Closeable> opened = new ArrayList<>();
-        try {
-            Streams redirected;
-            try {
-                redirected = redirect(command.redirections(), io, expander, session, opened);
-            } catch (RedirectionException e) {
-                write(io.err(), SHELL_NAME + ": " + e.getMessage() + "\n");
-                return 1;
-            }
+        return redirections.around(command.redirections(), session, io, redirected -> {
             if (argv.isEmpty()) {
                 assignments.forEach(session::set);
                 return 0;
             }
             return invoke(argv, redirected, session, assignments);
-        } finally {
-            for (Closeable stream : opened) {
-                stream.close();
-            }
-        }
+        });
     }
 
     int invoke(List<String> argv, Streams io, Session session, Map<String, String> assignments) throws IOException {
@@ -232,78 +340,8 @@ final class Interpreter {
                 || programName(name).flatMap(registry::command).isPresent();
     }
 
-    private Streams redirect(
-            List<Redirection> redirections, Streams io, Expander expander, Session session, List<Closeable> opened)
-            throws RedirectionException, IOException {
-        Object[] fds = {io.in(), io.out(), io.err()};
-        for (Redirection redirection : redirections) {
-            String target = expander.expandToString(redirection.target());
-            int fd = redirection.fd();
-            Object stream =
-                    switch (redirection.kind()) {
-                        case READ -> openInput(target, session, opened);
-                        case WRITE, APPEND ->
-                            openOutput(target, redirection.kind() == Syntax.RedirectKind.APPEND, session, opened);
-                        case DUPLICATE -> duplicate(target, fds);
-                    };
-            if (fd <= 2) {
-                fds[fd] = stream;
-            }
-        }
-        return new Streams(asInput(fds[0]), asOutput(fds[1]), asOutput(fds[2]));
-    }
-
-    private InputStream openInput(String target, Session session, List<Closeable> opened) throws RedirectionException {
-        if (target.equals("/dev/null")) {
-            return InputStream.nullInputStream();
-        }
-        try {
-            InputStream in = device.fileSystem().openRead(PhonePaths.absolute(session.workingDirectory(), target));
-            opened.add(in);
-            return in;
-        } catch (PhoneFileException e) {
-            throw new RedirectionException(
-                    "can't open " + target + ": " + e.errno().text());
-        }
-    }
-
-    private OutputStream openOutput(String target, boolean append, Session session, List<Closeable> opened)
-            throws RedirectionException {
-        if (target.equals("/dev/null")) {
-            return OutputStream.nullOutputStream();
-        }
-        try {
-            OutputStream out = new BufferedOutputStream(
-                    device.fileSystem().openWrite(PhonePaths.absolute(session.workingDirectory(), target), append),
-                    64 * 1024);
-            opened.add(out);
-            return out;
-        } catch (PhoneFileException e) {
-            throw new RedirectionException(
-                    "can't create " + target + ": " + e.errno().text());
-        }
-    }
-
-    private static Object duplicate(String target, Object[] fds) throws RedirectionException {
-        if (target.equals("-")) {
-            return OutputStream.nullOutputStream();
-        }
-        if (target.length() == 1 && target.charAt(0) >= '0' && target.charAt(0) <= '2') {
-            return fds[target.charAt(0) - '0'];
-        }
-        throw new RedirectionException(target + ": bad file descriptor");
-    }
-
-    private static InputStream asInput(Object stream) {
-        return stream instanceof InputStream in ? in : InputStream.nullInputStream();
-    }
-
-    private static OutputStream asOutput(Object stream) {
-        return stream instanceof OutputStream out ? out : OutputStream.nullOutputStream();
-    }
-
     static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write(ShellBytes.encode(text));
     }
 
     private static void closeQuietly(Closeable closeable) {
@@ -337,14 +375,6 @@ final class Interpreter {
         ExitRequest(int status) {
             super(null, null, false, false);
             this.status = status & 0xff;
-        }
-    }
-
-    private static final class RedirectionException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        RedirectionException(String message) {
-            super(message);
         }
     }
 }

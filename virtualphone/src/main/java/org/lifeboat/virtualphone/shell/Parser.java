@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.lifeboat.virtualphone.shell.Syntax.AndOr;
 import org.lifeboat.virtualphone.shell.Syntax.Assignment;
+import org.lifeboat.virtualphone.shell.Syntax.BraceGroup;
+import org.lifeboat.virtualphone.shell.Syntax.Command;
 import org.lifeboat.virtualphone.shell.Syntax.Link;
 import org.lifeboat.virtualphone.shell.Syntax.Param;
 import org.lifeboat.virtualphone.shell.Syntax.Pipeline;
@@ -12,14 +14,16 @@ import org.lifeboat.virtualphone.shell.Syntax.RedirectKind;
 import org.lifeboat.virtualphone.shell.Syntax.Redirection;
 import org.lifeboat.virtualphone.shell.Syntax.Script;
 import org.lifeboat.virtualphone.shell.Syntax.SimpleCommand;
+import org.lifeboat.virtualphone.shell.Syntax.Subshell;
 import org.lifeboat.virtualphone.shell.Syntax.Text;
 import org.lifeboat.virtualphone.shell.Syntax.Word;
 import org.lifeboat.virtualphone.shell.Syntax.WordPart;
 
 /**
  * Parses the subset of mksh (Android's /system/bin/sh) that adb clients send: simple commands with quoting,
- * parameters, redirections, pipes, {@code ;}, {@code &&}, {@code ||} and newlines. Compound commands, command
- * substitution, here-documents and background jobs are refused with a clear message rather than misread.
+ * parameters, redirections, pipes, {@code ;}, {@code &&}, {@code ||}, newlines, and the groupings {@code ( list )}
+ * and {@code { list; }} with their own redirections. Other compound commands, functions, command substitution,
+ * here-documents and background jobs are refused with a clear message rather than misread.
  */
 final class Parser {
     private static final String METACHARACTERS = " \t\n;&|<>()";
@@ -38,8 +42,6 @@ final class Parser {
             "esac",
             "function",
             "select",
-            "{",
-            "}",
             "[[",
             "!");
 
@@ -54,40 +56,59 @@ final class Parser {
         return new Parser(source).script();
     }
 
-    /** Whether {@code source} stops in the middle of a construct (open quote, trailing '&&'). */
-    static boolean needsMoreInput(String source) {
-        try {
-            parse(source);
-            return false;
-        } catch (ShellSyntaxException e) {
-            return e.incomplete();
+    private Script script() throws ShellSyntaxException {
+        Script script = list(Closer.END);
+        if (!atEnd()) {
+            throw unexpected();
         }
+        return script;
     }
 
-    private Script script() throws ShellSyntaxException {
+    /** What ends a list: the end of input, or the {@code )} or {@code &#125;} of an enclosing group. */
+    private enum Closer {
+        END,
+        PARENTHESIS,
+        BRACE
+    }
+
+    /** And-or items separated by {@code ;} or newlines, up to {@code closer} (which is left unread). */
+    private Script list(Closer closer) throws ShellSyntaxException {
         List<AndOr> items = new ArrayList<>();
-        skipBlanks();
-        while (true) {
-            while (peek() == '\n') {
-                pos++;
-                skipBlanks();
-            }
-            if (atEnd()) {
-                return new Script(items);
-            }
+        skipBlanksAndNewlines();
+        while (!atEnd() && !closesHere(closer)) {
             items.add(andOr());
             skipBlanks();
-            if (atEnd()) {
-                return new Script(items);
+            if (atEnd() || closesHere(closer)) {
+                break;
             }
             char c = peek();
-            if (c == ';' || c == '\n') {
-                pos++;
-                skipBlanks();
-            } else {
+            if (c != ';' && c != '\n') {
                 throw unexpected();
             }
+            pos++;
+            skipBlanksAndNewlines();
         }
+        return new Script(items);
+    }
+
+    private boolean closesHere(Closer closer) {
+        return switch (closer) {
+            case END -> false;
+            case PARENTHESIS -> peek() == ')';
+            case BRACE -> atReservedWord("}");
+        };
+    }
+
+    /**
+     * Whether {@code word} stands here as a whole word; mksh knows {@code &#123;} and {@code &#125;} as reserved words
+     * only then, so {@code &#123;x} or {@code echo &#125;} stay ordinary words.
+     */
+    private boolean atReservedWord(String word) {
+        if (!source.startsWith(word, pos)) {
+            return false;
+        }
+        int end = pos + word.length();
+        return end == source.length() || METACHARACTERS.indexOf(source.charAt(end)) >= 0;
     }
 
     private AndOr andOr() throws ShellSyntaxException {
@@ -106,8 +127,8 @@ final class Parser {
     }
 
     private Pipeline pipeline() throws ShellSyntaxException {
-        List<SimpleCommand> commands = new ArrayList<>();
-        commands.add(simpleCommand());
+        List<Command> commands = new ArrayList<>();
+        commands.add(command());
         while (true) {
             skipBlanks();
             if (peek() != '|' || source.startsWith("||", pos)) {
@@ -115,7 +136,51 @@ final class Parser {
             }
             pos++;
             skipBlanksAndNewlines();
-            commands.add(simpleCommand());
+            commands.add(command());
+        }
+    }
+
+    private Command command() throws ShellSyntaxException {
+        skipBlanks();
+        if (peek() == '(') {
+            if (source.startsWith("((", pos)) {
+                throw unsupported("arithmetic commands ('((')");
+            }
+            pos++;
+            Script body = groupBody(Closer.PARENTHESIS);
+            return new Subshell(body, groupRedirections());
+        }
+        if (atReservedWord("{")) {
+            pos++;
+            Script body = groupBody(Closer.BRACE);
+            return new BraceGroup(body, groupRedirections());
+        }
+        return simpleCommand();
+    }
+
+    /** The list inside a group and its closing token; an empty group is a syntax error in mksh. */
+    private Script groupBody(Closer closer) throws ShellSyntaxException {
+        Script body = list(closer);
+        if (body.items().isEmpty() || !closesHere(closer)) {
+            throw unexpected();
+        }
+        pos++;
+        return body;
+    }
+
+    /** After {@code )} or {@code &#125;} only redirections may follow before the next operator. */
+    private List<Redirection> groupRedirections() throws ShellSyntaxException {
+        List<Redirection> redirections = new ArrayList<>();
+        while (true) {
+            skipBlanks();
+            if (atEnd() || ";\n|&)".indexOf(peek()) >= 0 || atReservedWord("}")) {
+                return redirections;
+            }
+            Redirection redirection = redirection();
+            if (redirection == null) {
+                throw unexpected();
+            }
+            redirections.add(redirection);
         }
     }
 
@@ -132,10 +197,13 @@ final class Parser {
             if (c == '&' && !source.startsWith("&&", pos)) {
                 throw unsupported("background jobs ('&')");
             }
-            if (c == '(' || c == ')') {
-                throw unsupported("subshells ('" + c + "')");
+            if (c == '(') {
+                throw words.isEmpty() ? unexpected() : unsupported("function definitions ('NAME()')");
             }
-            if (c == ';' || c == '\n' || c == '|' || c == '&') {
+            if (c == ';' || c == '\n' || c == '|' || c == '&' || c == ')') {
+                break;
+            }
+            if (words.isEmpty() && atReservedWord("}")) {
                 break;
             }
             Redirection redirection = redirection();

@@ -1,13 +1,12 @@
 package org.lifeboat.virtualphone.shell;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.lifeboat.virtualphone.device.VirtualDevice;
 
 /**
@@ -56,30 +55,10 @@ public final class Shell {
     public int interactive(InputStream stdin, OutputStream stdout, OutputStream stderr, boolean prompt)
             throws IOException {
         Session session = newSession();
-        Streams io = new Streams(stdin, stdout, stderr);
-        StringBuilder pending = new StringBuilder();
-        while (true) {
-            if (prompt) {
-                String host = device.property("ro.product.device").orElse("localhost");
-                stdout.write((host + ":" + session.workingDirectory() + " $ ").getBytes(StandardCharsets.UTF_8));
-                stdout.flush();
-            }
-            String line = readLine(stdin);
-            if (line == null) {
-                return session.lastStatus();
-            }
-            pending.append(line).append('\n');
-            if (Parser.needsMoreInput(pending.toString())) {
-                continue;
-            }
-            String script = pending.toString();
-            pending.setLength(0);
-            interpreter.runScript(script, session, io);
-            stdout.flush();
-            if (session.exited()) {
-                return session.lastStatus();
-            }
-        }
+        String host = device.property("ro.product.device").orElse("localhost");
+        Supplier<String> promptText = prompt ? () -> host + ":" + session.workingDirectory() + " $ " : null;
+        // Lines keep running after a syntax error, as they always did here, with or without a pty.
+        return interpreter.runInput(session, new Streams(stdin, stdout, stderr), promptText, true);
     }
 
     private Session newSession() {
@@ -105,18 +84,5 @@ public final class Shell {
         env.put("HOSTNAME", device.property("ro.product.device").orElse("localhost"));
         env.put("PWD", "/");
         return env;
-    }
-
-    /** One line, read a byte at a time so the bytes after it stay in {@code in} for the commands. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            line.write(b);
-        }
-        if (b < 0 && line.size() == 0) {
-            return null;
-        }
-        return line.toString(StandardCharsets.UTF_8);
     }
 }

@@ -44,9 +44,19 @@ final class Syntax {
     /** One redirection; {@code target} is the file, or the source fd's digits for {@link RedirectKind#DUPLICATE}. */
     record Redirection(int fd, RedirectKind kind, Word target) {}
 
-    record SimpleCommand(List<Assignment> assignments, List<Word> words, List<Redirection> redirections) {}
+    /** One stage of a pipeline. */
+    sealed interface Command permits SimpleCommand, Subshell, BraceGroup {}
 
-    record Pipeline(List<SimpleCommand> commands) {}
+    record SimpleCommand(List<Assignment> assignments, List<Word> words, List<Redirection> redirections)
+            implements Command {}
+
+    /** {@code ( list ) redirections}: runs in a copy of the shell, so its cd, variables and exit stay inside. */
+    record Subshell(Script body, List<Redirection> redirections) implements Command {}
+
+    /** {@code { list; } redirections}: grouping only, in the current shell. */
+    record BraceGroup(Script body, List<Redirection> redirections) implements Command {}
+
+    record Pipeline(List<Command> commands) {}
 
     /** {@code &&} when {@code and}, {@code ||} otherwise. */
     record Link(boolean and, Pipeline pipeline) {}

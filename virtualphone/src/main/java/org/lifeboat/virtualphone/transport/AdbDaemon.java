@@ -27,6 +27,7 @@ public final class AdbDaemon implements Closeable {
     private final ServiceRouter router;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor = Thread.ofVirtual().name("adbd-accept").unstarted(this::acceptLoop);
 
     private AdbDaemon(ServerSocket listener, DaemonSettings settings, PhoneFileSystem files, PhoneShell shell) {
         this.listener = listener;
@@ -52,7 +53,7 @@ public final class AdbDaemon implements Closeable {
             throw e;
         }
         AdbDaemon daemon = new AdbDaemon(listener, settings, files, shell);
-        daemon.threads.execute(daemon::acceptLoop);
+        daemon.acceptor.start();
         return daemon;
     }
 
@@ -90,13 +91,33 @@ public final class AdbDaemon implements Closeable {
         }
     }
 
-    /** Stops listening and drops every connection; running services end when their streams fail. */
+    /**
+     * Stops listening and drops every connection; running services end when their streams fail. Returns only once
+     * the port refuses connections: a virtual thread blocked in accept releases the listening socket only when it
+     * wakes, and a host connecting in between would otherwise get a connection nobody serves or closes.
+     */
     @Override
     public void close() throws IOException {
         listener.close();
+        awaitAcceptLoopEnd();
         for (Socket socket : connections) {
             socket.close();
         }
         threads.shutdown();
+    }
+
+    private void awaitAcceptLoopEnd() {
+        boolean interrupted = false;
+        while (acceptor.isAlive()) {
+            try {
+                acceptor.join();
+            } catch (InterruptedException e) {
+                // Closing must finish; the caller learns of the interrupt from its restored flag.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

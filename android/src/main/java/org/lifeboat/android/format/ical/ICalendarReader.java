@@ -69,7 +69,8 @@ public final class ICalendarReader {
         for (VEvent vevent : vevents) {
             reader.add(vevent, reader.events.size() + 1L);
         }
-        String name = calendar.getProperty("X-WR-CALNAME").map(Property::getValue).orElse(fallbackName);
+        String name =
+                calendar.getProperty("X-WR-CALNAME").map(Property::getValue).orElse(fallbackName);
         ProviderRow calendarRow = ProviderRow.builder()
                 .put("_id", CALENDAR_ID)
                 .put("name", name)
@@ -135,21 +136,23 @@ public final class ICalendarReader {
                 .put("attendeeEmail", withoutMailto(attendee.getValue()))
                 .put("attendeeRelationship", RELATIONSHIP_ATTENDEE);
         parameter(attendee, "CN").ifPresent(cn -> row.put("attendeeName", cn));
-        int type = switch (parameter(attendee, "ROLE").orElse("")) {
-            case "REQ-PARTICIPANT" -> 1;
-            case "OPT-PARTICIPANT" -> 2;
-            default -> 0;
-        };
+        int type =
+                switch (parameter(attendee, "ROLE").orElse("")) {
+                    case "REQ-PARTICIPANT" -> 1;
+                    case "OPT-PARTICIPANT" -> 2;
+                    default -> 0;
+                };
         if (parameter(attendee, "CUTYPE").orElse("").equals("RESOURCE")) {
             type = 3;
         }
-        int status = switch (parameter(attendee, "PARTSTAT").orElse("")) {
-            case "ACCEPTED" -> 1;
-            case "DECLINED" -> 2;
-            case "TENTATIVE" -> 4;
-            case "NEEDS-ACTION" -> 3;
-            default -> 0;
-        };
+        int status =
+                switch (parameter(attendee, "PARTSTAT").orElse("")) {
+                    case "ACCEPTED" -> 1;
+                    case "DECLINED" -> 2;
+                    case "TENTATIVE" -> 4;
+                    case "NEEDS-ACTION" -> 3;
+                    default -> 0;
+                };
         return row.put("attendeeType", type).put("attendeeStatus", status).build();
     }
 
@@ -181,8 +184,11 @@ public final class ICalendarReader {
             case OffsetDateTime offset -> offset.toInstant().toEpochMilli();
             // A floating time has no zone; Android needs one, and UTC is what the writer uses for "none".
             case LocalDateTime floating -> floating.toInstant(ZoneOffset.UTC).toEpochMilli();
-            default -> throw new MalformedExportException(FORMAT, "event " + eventId + " has a time of type "
-                    + time.getClass().getSimpleName());
+            default ->
+                throw new MalformedExportException(
+                        FORMAT,
+                        "event " + eventId + " has a time of type "
+                                + time.getClass().getSimpleName());
         };
     }
 
