@@ -48,12 +48,13 @@ final class ItemFilter {
         }
         List<CollectedItem> kept = new ArrayList<>();
         for (CollectedItem item : items) {
-            boolean keep = switch (item) {
-                case CollectedItem.Generated generated -> true;
-                case CollectedItem.PhoneFile file -> files.contains(file);
-                case CollectedItem.PhoneDirectory directory ->
-                    neededFolders.contains(directory.path()) || isSelected(directory.path());
-            };
+            boolean keep =
+                    switch (item) {
+                        case CollectedItem.Generated generated -> true;
+                        case CollectedItem.PhoneFile file -> files.contains(file);
+                        case CollectedItem.PhoneDirectory directory ->
+                            neededFolders.contains(directory.path()) || isSelected(directory.path());
+                    };
             if (keep) {
                 kept.add(item);
             }

@@ -80,7 +80,9 @@ public final class PhoneBackup {
         Instant start = clock.instant();
         List<Collection> collections = collect(options);
         List<String> paths = new ArrayList<>();
-        collections.forEach(c -> paths.add("/" + c.type().folder()));
+        collections.stream()
+                .filter(c -> !c.items().isEmpty())
+                .forEach(c -> paths.add("/" + c.type().folder()));
         paths.add("/" + LIFEBOAT_FOLDER);
         Optional<SavedSnapshot> parent = PhoneSnapshots.parent(PhoneSnapshots.of(repository, hostname()), paths);
         ArchiverOptions archiverOptions = new ArchiverOptions(
@@ -105,17 +107,21 @@ public final class PhoneBackup {
                 stored.add(notReached(collection));
                 continue;
             }
-            String folder = collection.type().folder();
-            backup.save(layout.folder(folder, collection.items())).ifPresent(nodes::add);
+            if (!collection.items().isEmpty()) {
+                String folder = collection.type().folder();
+                backup.save(layout.folder(folder, collection.items())).ifPresent(nodes::add);
+            }
             stored.add(collection);
         }
         boolean lost = watch.loss().isPresent();
         List<Collection> finished = withStoreErrors(stored, backup.errors(), lost);
-        PhoneBackupReport.Outcome outcome = lost ? PhoneBackupReport.Outcome.PHONE_LOST
-                : finished.stream().anyMatch(c -> c.report().hasFailures()) ? PhoneBackupReport.Outcome.INCOMPLETE
-                : PhoneBackupReport.Outcome.COMPLETE;
-        PhoneBackupReport report = report(
-                start, finished, outcome, false, parent.map(p -> p.id().toString()), watch.bytesTransferred());
+        PhoneBackupReport.Outcome outcome = lost
+                ? PhoneBackupReport.Outcome.PHONE_LOST
+                : finished.stream().anyMatch(c -> c.report().hasFailures())
+                        ? PhoneBackupReport.Outcome.INCOMPLETE
+                        : PhoneBackupReport.Outcome.COMPLETE;
+        PhoneBackupReport report =
+                report(start, finished, outcome, false, parent.map(p -> p.id().toString()), watch.bytesTransferred());
         SourceDirectory lifeboat = SourceDirectory.of(
                 LIFEBOAT_FOLDER,
                 start,
@@ -123,8 +129,7 @@ public final class PhoneBackup {
                         SourceFile.ofBytes("device.json", DeviceDescription.json(phone, start), start),
                         SourceFile.ofBytes("report.json", ReportJson.toBytes(report), start)));
         backup.save(lifeboat).ifPresent(nodes::add);
-        BackupResult result =
-                backup.commit(nodes, paths, lost ? List.of(PhoneSnapshots.INCOMPLETE_TAG) : List.of());
+        BackupResult result = backup.commit(nodes, paths, lost ? List.of(PhoneSnapshots.INCOMPLETE_TAG) : List.of());
         return report.committed(result.snapshot().id().toString(), result.summary());
     }
 
@@ -168,7 +173,8 @@ public final class PhoneBackup {
                 "the phone disconnected before these were stored",
                 "reconnect it and run the backup again",
                 true);
-        return new Collection(collection.type(), List.of(), report.without(List.of(lost), report.saved(), report.bytes()));
+        return new Collection(
+                collection.type(), List.of(), report.without(List.of(lost), report.saved(), report.bytes()));
     }
 
     private Collection collectOne(Collector collector) throws IOException {
@@ -215,10 +221,14 @@ public final class PhoneBackup {
                     : failed.stream()
                             .map(e -> NotSaved.failed(e.path().toString(), e.reason(), "run the backup again"))
                             .toList();
-            long items = collection.type() == DataType.FILES ? failed.size()
-                    : failed.stream().map(e -> e.path().getName(1).toString()).distinct().count();
-            TypeReport report = failed.isEmpty() ? collection.report()
-                    : collection.report().without(reasons, items, bytes);
+            long items = collection.type() == DataType.FILES
+                    ? failed.size()
+                    : failed.stream()
+                            .map(e -> e.path().getName(1).toString())
+                            .distinct()
+                            .count();
+            TypeReport report =
+                    failed.isEmpty() ? collection.report() : collection.report().without(reasons, items, bytes);
             result.add(new Collection(collection.type(), collection.items(), report));
         }
         return result;

@@ -3,6 +3,7 @@ package org.lifeboat.backup;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.lifeboat.adb.client.DeviceDisconnectedException;
@@ -36,8 +37,8 @@ final class PhoneLossWatch {
     }
 
     /** The first failure that meant the phone was gone, if any. */
-    java.util.Optional<IOException> loss() {
-        return java.util.Optional.ofNullable(loss.get());
+    Optional<IOException> loss() {
+        return Optional.ofNullable(loss.get());
     }
 
     IOException observe(IOException e) {

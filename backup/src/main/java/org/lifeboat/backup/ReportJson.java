@@ -1,9 +1,11 @@
 package org.lifeboat.backup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import org.lifeboat.android.collect.NotSaved;
 import org.lifeboat.android.collect.TypeReport;
 import org.lifeboat.repository.archiver.BackupSummary;
@@ -20,7 +22,7 @@ public final class ReportJson {
         root.put("model", report.model());
         root.put("sdk", report.sdk());
         root.put("time", report.time().toString());
-        root.put("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("outcome", report.outcome().name().toLowerCase(Locale.ROOT));
         root.put("dryRun", report.dryRun());
         report.snapshotId().ifPresent(id -> root.put("snapshot", id));
         report.parentId().ifPresent(id -> root.put("parent", id));
@@ -49,7 +51,7 @@ public final class ReportJson {
     public static byte[] toBytes(PhoneBackupReport report) {
         try {
             return JSON.writeValueAsBytes(toJson(report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("the report could not be written as JSON", e);
         }
     }

@@ -44,16 +44,18 @@ final class SnapshotLayout {
                     folder.mtime = directory.mtime();
                     folder.permissions = directory.permissions();
                 }
-                case CollectedItem.PhoneFile file -> parent.entries.put(
-                        path.getLast(),
-                        new SourceFile(
-                                ByteString.utf8(path.getLast()),
-                                file.size(),
-                                file.mtime(),
-                                file.permissions(),
-                                phoneContent.apply(file)));
-                case CollectedItem.Generated generated -> parent.entries.put(
-                        path.getLast(), SourceFile.ofBytes(path.getLast(), generated.bytes(), backupTime));
+                case CollectedItem.PhoneFile file ->
+                    parent.entries.put(
+                            path.getLast(),
+                            new SourceFile(
+                                    ByteString.utf8(path.getLast()),
+                                    file.size(),
+                                    file.mtime(),
+                                    file.permissions(),
+                                    phoneContent.apply(file)));
+                case CollectedItem.Generated generated ->
+                    parent.entries.put(
+                            path.getLast(), SourceFile.ofBytes(path.getLast(), generated.bytes(), backupTime));
             }
         }
         return root.toSource(name);

@@ -19,6 +19,8 @@ final class Commands {
         root.addSubcommand("ls", new org.lifeboat.cli.repo.LsCommand());
         root.addSubcommand("dump", new org.lifeboat.cli.repo.DumpCommand());
         root.addSubcommand("restore", new org.lifeboat.cli.repo.RestoreCommand());
+        root.addSubcommand("verify", new org.lifeboat.cli.device.VerifyCommand());
+        root.addSubcommand("transfer", new org.lifeboat.cli.device.TransferCommand());
         root.addSubcommand("forget", new org.lifeboat.cli.repo.ForgetCommand());
         root.addSubcommand("check", new org.lifeboat.cli.repo.CheckCommand());
         root.addSubcommand("prune", new org.lifeboat.cli.repo.PruneCommand());

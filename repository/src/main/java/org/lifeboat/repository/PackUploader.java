@@ -57,12 +57,13 @@ final class PackUploader {
         this.onStored = onStored;
     }
 
-    void add(BlobHandle handle, byte[] sealed, int uncompressedLength) throws IOException {
+    /** Copies {@code sealed[0..sealedLength)} into the open pack of the blob's type; the caller may reuse the array. */
+    void add(BlobHandle handle, byte[] sealed, int sealedLength, int uncompressedLength) throws IOException {
         throwIfFailed();
         Packer full = null;
         synchronized (openPacks) {
             Packer packer = openPacks.computeIfAbsent(handle.type(), type -> new Packer(packSize + (1 << 20)));
-            packer.add(handle, sealed, uncompressedLength);
+            packer.add(handle, sealed, sealedLength, uncompressedLength);
             if (packer.size() >= packSize || packer.headerNearlyFull()) {
                 full = openPacks.remove(handle.type());
             }

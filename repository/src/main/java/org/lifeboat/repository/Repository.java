@@ -228,22 +228,30 @@ public final class Repository implements Closeable {
             return id;
         }
         try {
+            BlobBuffers buffers = BlobBuffers.forThisThread();
+            byte[] payload = buffer;
+            int payloadOffset = offset;
+            int payloadLength = length;
             int uncompressedLength = 0;
-            byte[] sealed;
-            byte[] compressed = config.supportsCompression() && length > 0
-                    ? Compression.compress(buffer, offset, length, settings.compressionLevel())
-                    : null;
             // An empty blob must never be marked compressed: restic reads uncompressed_length 0 as "not compressed".
-            if (compressed != null && compressed.length < length) {
-                sealed = key.masterKey().seal(compressed, settings.random());
-                uncompressedLength = length;
-            } else {
-                sealed = key.masterKey().seal(buffer, offset, length, settings.random());
+            if (config.supportsCompression() && length > 0) {
+                byte[] compressed = buffers.compressed(length);
+                int frameLength = Compression.compressInto(
+                        buffer, offset, length, compressed, 0, length - 1, settings.compressionLevel());
+                if (frameLength > 0) {
+                    payload = compressed;
+                    payloadOffset = 0;
+                    payloadLength = frameLength;
+                    uncompressedLength = length;
+                }
             }
-            uploader.add(handle, sealed, uncompressedLength);
+            byte[] sealed = buffers.sealed(payloadLength);
+            int sealedLength =
+                    key.masterKey().sealInto(payload, payloadOffset, payloadLength, sealed, 0, settings.random());
+            uploader.add(handle, sealed, sealedLength, uncompressedLength);
             blobsAdded.increment();
             plaintextBytesAdded.add(length);
-            storedBytesAdded.add(sealed.length);
+            storedBytesAdded.add(sealedLength);
             return id;
         } catch (IOException | RuntimeException e) {
             blobsInPendingPacks.remove(handle);

@@ -26,11 +26,12 @@ class InstallFallbackAdbTest {
 
     @Test
     void installsAndUninstallsThroughPmWhenCmdAndAbbAreStripped() throws Exception {
-        String blank = Profiles.resolve("blank", 1, temp.resolve("profiles")).root().toString();
+        String blank =
+                Profiles.resolve("blank", 1, temp.resolve("profiles")).root().toString();
         AdbFeatures withoutCmd = AdbFeatures.parse("shell_v2,stat_v2,ls_v2,fixed_push_mkdir");
         Path single = apk(ApkManifest.base("org.lifeboat.pushed", 2, "2.0", 26, 34, "Pushed"));
-        ApkManifest splitBase =
-                ApkManifest.base("org.lifeboat.splits", 9, "9.1", 26, 34, "Splits").requiringSplits();
+        ApkManifest splitBase = ApkManifest.base("org.lifeboat.splits", 9, "9.1", 26, 34, "Splits")
+                .requiringSplits();
         Path base = apk(splitBase);
         Path config = apk(splitBase.configSplit("config.xxhdpi"));
 
@@ -48,7 +49,8 @@ class InstallFallbackAdbTest {
             assertThat(multiple.exitCode()).as(multiple.toString()).isZero();
             assertThat(adb.run("-s", serial, "shell", "pm list packages -3").stdout())
                     .contains("package:org.lifeboat.pushed\n", "package:org.lifeboat.splits\n");
-            assertThat(adb.run("-s", serial, "shell", "pm path org.lifeboat.splits").stdout())
+            assertThat(adb.run("-s", serial, "shell", "pm path org.lifeboat.splits")
+                            .stdout())
                     .matches("package:/data/app/\\S+/base\\.apk\npackage:/data/app/\\S+/split_config\\.xxhdpi\\.apk\n");
             // adb removes its pushed copy after pm install.
             assertThat(adb.run("-s", serial, "shell", "ls /data/local/tmp").stdout())
@@ -62,7 +64,8 @@ class InstallFallbackAdbTest {
     }
 
     private Path apk(ApkManifest manifest) throws Exception {
-        Path file = temp.resolve(manifest.packageName() + manifest.split().map(s -> "-" + s).orElse("") + ".apk");
+        Path file = temp.resolve(
+                manifest.packageName() + manifest.split().map(s -> "-" + s).orElse("") + ".apk");
         Files.write(file, ApkWriter.write(manifest, Map.of("classes.dex", new byte[30_000])));
         return file;
     }

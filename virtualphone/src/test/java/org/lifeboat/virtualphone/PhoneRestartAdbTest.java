@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeboat.testkit.RequiresTool;
@@ -15,6 +13,7 @@ import org.lifeboat.virtualphone.profile.Profiles;
 import org.lifeboat.virtualphone.profile.apk.ApkManifest;
 import org.lifeboat.virtualphone.profile.apk.ApkWriter;
 import org.lifeboat.virtualphone.transport.AdbTool;
+import org.lifeboat.virtualphone.testing.HostFiles;
 
 /** What adb changes on a phone (push, install, insert, delete) is still there after the phone stops and starts. */
 @RequiresTool("adb")
@@ -28,12 +27,9 @@ class PhoneRestartAdbTest {
                 Profiles.resolve("blank", 1, temp.resolve("profiles")).root().toString();
         VirtualPhoneConfig config =
                 VirtualPhoneConfig.of(blank, temp.resolve("state")).withApiLevel(34);
-        byte[] content = new byte[200_000];
-        new Random(11).nextBytes(content);
         Path local = temp.resolve("upload.bin");
-        Files.write(local, content);
         Instant mtime = Instant.parse("2023-01-02T03:04:05Z");
-        Files.setLastModifiedTime(local, FileTime.from(mtime));
+        byte[] content = HostFiles.writeRandom(local, 200_000, 11, mtime);
         Path apk = temp.resolve("app.apk");
         Files.write(
                 apk,

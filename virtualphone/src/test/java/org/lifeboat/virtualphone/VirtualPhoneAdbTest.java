@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import org.lifeboat.testkit.RequiresTool;
 import org.lifeboat.virtualphone.profile.apk.ApkManifest;
 import org.lifeboat.virtualphone.profile.apk.ApkWriter;
 import org.lifeboat.virtualphone.transport.AdbTool;
+import org.lifeboat.virtualphone.testing.HostFiles;
 
 /**
  * Debian's adb 29.0.6 against two whole phones at once: a modern one, and one whose features are stripped so adb
@@ -80,12 +79,9 @@ class VirtualPhoneAdbTest {
 
     @Test
     void roundTripsAPushWithItsMtimeAndKeepsItInTheState() throws Exception {
-        byte[] content = new byte[150_000];
-        new Random(3).nextBytes(content);
         Path local = temp.resolve("photo.jpg");
-        Files.write(local, content);
         Instant mtime = Instant.parse("2022-08-09T10:11:12Z");
-        Files.setLastModifiedTime(local, FileTime.from(mtime));
+        byte[] content = HostFiles.writeRandom(local, 150_000, 3, mtime);
 
         for (VirtualPhone phone : new VirtualPhone[] {modern, legacy}) {
             assertThat(adb.run("-s", phone.serial(), "push", local.toString(), "/sdcard/DCIM/Camera/photo.jpg")

@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lifeboat.adb.protocol.AdbMessage;
+import org.lifeboat.adb.protocol.PayloadInputStream;
+import org.lifeboat.adb.protocol.PayloadOutputStream;
 
 /**
  * One stream multiplexed over a direct connection, with adb's flow control (adb-protocol.md §4.4): at most one
@@ -21,8 +23,8 @@ final class DirectStream implements AdbStream {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<byte[]> incoming = new ArrayDeque<>();
-    private final Input input = new Input();
-    private final Output output;
+    private final InputStream input = new PayloadInputStream(this::takeChunk, this);
+    private final OutputStream output;
 
     private int remoteId;
     private boolean opened;
@@ -35,7 +37,7 @@ final class DirectStream implements AdbStream {
     DirectStream(DirectDeviceConnection connection, int localId, int maxPayload) {
         this.connection = connection;
         this.localId = localId;
-        this.output = new Output(maxPayload);
+        this.output = new PayloadOutputStream(maxPayload, this::sendChunk);
     }
 
     int localId() {
@@ -160,7 +162,7 @@ final class DirectStream implements AdbStream {
     }
 
     /** Sends one WRTE after the previous one was acknowledged. */
-    private void sendChunk(byte[] data, int offset, int length) throws IOException {
+    private void sendChunk(byte[] data, int length) throws IOException {
         int remote;
         lock.lock();
         try {
@@ -178,83 +180,6 @@ final class DirectStream implements AdbStream {
         } finally {
             lock.unlock();
         }
-        connection.send(AdbMessage.write(localId, remote, data, offset, length));
-    }
-
-    private final class Input extends InputStream {
-        private byte[] chunk = new byte[0];
-        private int position;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (position == chunk.length) {
-                byte[] next = takeChunk();
-                if (next == null) {
-                    return -1;
-                }
-                chunk = next;
-                position = 0;
-            }
-            int n = Math.min(len, chunk.length - position);
-            System.arraycopy(chunk, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            DirectStream.this.close();
-        }
-    }
-
-    /** Collects writes into WRTEs of at most the phone's max payload; {@link #flush()} sends what is pending. */
-    private final class Output extends OutputStream {
-        private final byte[] pending;
-        private int size;
-
-        Output(int maxPayload) {
-            this.pending = new byte[maxPayload];
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0) {
-                int n = Math.min(len, pending.length - size);
-                System.arraycopy(b, off, pending, size, n);
-                size += n;
-                off += n;
-                len -= n;
-                if (size == pending.length) {
-                    flush();
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (size > 0) {
-                sendChunk(pending, 0, size);
-                size = 0;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        connection.send(AdbMessage.write(localId, remote, data, 0, length));
     }
 }

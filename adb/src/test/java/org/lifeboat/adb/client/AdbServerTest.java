@@ -33,8 +33,11 @@ class AdbServerTest {
     static void startServerAndPhone() throws IOException {
         Path sandbox = Files.createDirectories(temp.resolve("sandbox"));
         Files.writeString(sandbox.resolve("note.txt"), "from the phone");
-        adbd = new FakeAdbd(
-                AdbFeatures.ANDROID_10, AdbProtocol.MAX_PAYLOAD, Optional.empty(), new FakeServices(sandbox));
+        FakeServices services = new FakeServices(sandbox);
+        services.shell().on("echo out; echo err >&2; exit 42", ScriptedShell.Reply.of("out\n", "err\n", 42));
+        services.shell().on("echo 'it'\\''s'", ScriptedShell.Reply.out("it's\n"));
+        services.shell().on("exit 9", ScriptedShell.Reply.of("", "", 9));
+        adbd = new FakeAdbd(AdbFeatures.ANDROID_10, AdbProtocol.MAX_PAYLOAD, Optional.empty(), services);
         // HOME points at a temp dir: the server creates its keys there, never in the developer's ~/.android.
         AdbProgram adb = AdbProgram.at(ExternalTools.path("adb")).withEnvironment(Map.of("HOME", temp.toString()));
         server = new AdbServer(AdbServerAddress.localhost(freePort()), adb);

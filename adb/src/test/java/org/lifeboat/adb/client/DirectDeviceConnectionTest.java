@@ -30,7 +30,11 @@ class DirectDeviceConnectionTest {
 
     private FakeAdbd phone(AdbFeatures features, int maxPayload, Optional<RSAPublicKey> trusted) throws IOException {
         Path sandbox = Files.createDirectories(temp.resolve("sandbox"));
-        return new FakeAdbd(features, maxPayload, trusted, new FakeServices(sandbox));
+        FakeServices services = new FakeServices(sandbox);
+        services.shell().on("echo signed", ScriptedShell.Reply.out("signed\n"));
+        services.shell().on("echo before", ScriptedShell.Reply.out("before\n"));
+        services.shell().on("head -c 1000000 /dev/zero", new ScriptedShell.Reply(new byte[1_000_000], new byte[0], 0));
+        return new FakeAdbd(features, maxPayload, trusted, services);
     }
 
     private static DirectDeviceConnection.Options quick(AdbKey key) {

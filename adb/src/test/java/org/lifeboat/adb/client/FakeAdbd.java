@@ -31,7 +31,7 @@ import org.lifeboat.adb.protocol.DeviceBanner;
 
 /**
  * A small adbd for tests: the device transport (CNXN, optional AUTH, OPEN/OKAY/WRTE/CLSE with one WRTE in flight),
- * with services from {@link FakeServices} that run commands in the local {@code /bin/sh} inside a sandbox folder.
+ * with services from {@link FakeServices}: a scripted shell that runs nothing, and sync over a sandbox folder.
  */
 final class FakeAdbd implements Closeable {
     private final ServerSocket listener;

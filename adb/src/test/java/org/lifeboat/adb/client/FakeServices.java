@@ -1,5 +1,6 @@
 package org.lifeboat.adb.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,9 @@ import org.lifeboat.adb.protocol.ShellV2PacketDecoder;
 import org.lifeboat.adb.protocol.ShellV2PacketId;
 
 /**
- * The services of {@link FakeAdbd}: shell and exec run the real {@code /bin/sh} in {@code sandbox} (so quoting and
- * framing meet a real POSIX shell), {@code sync:} serves {@code sandbox} as the phone's root, and the package
- * manager's streamed installs are recorded.
+ * The services of {@link FakeAdbd}: shell and exec answer from a {@link ScriptedShell} (nothing is ever run on the
+ * host), {@code sync:} serves {@code sandbox} as the phone's root, and the package manager's streamed installs are
+ * recorded.
  */
 final class FakeServices {
     private static final Pattern SIZE = Pattern.compile("-S'? '?(\\d+)");
@@ -29,10 +30,16 @@ final class FakeServices {
     }
 
     private final Path sandbox;
+    private final ScriptedShell shell = new ScriptedShell();
     private final Map<String, byte[]> installed = new ConcurrentHashMap<>();
 
     FakeServices(Path sandbox) {
         this.sandbox = sandbox;
+    }
+
+    /** The scripted answers of {@code shell:} and {@code exec:}. */
+    ScriptedShell shell() {
+        return shell;
     }
 
     /** APK bytes the package manager received, by the command that sent them. */
@@ -60,67 +67,85 @@ final class FakeServices {
         return Optional.empty();
     }
 
-    private Process start(String command, boolean mergeStderr) throws IOException {
-        return new ProcessBuilder("/bin/sh", "-c", command)
-                .directory(sandbox.toFile())
-                .redirectErrorStream(mergeStderr)
-                .start();
-    }
-
     /** {@code shell:}/{@code exec:}: raw bytes both ways, stderr merged, no exit status. */
     private void raw(String command, InputStream in, OutputStream out) throws IOException {
-        Process process = start(command, true);
-        Thread pump = Thread.ofPlatform().daemon().start(() -> copyQuietly(in, process.getOutputStream(), true));
-        process.getInputStream().transferTo(out);
-        waitFor(process);
-        pump.interrupt();
+        ScriptedShell.Output output = ScriptedShell.raw(out);
+        if (command.equals("sh")) {
+            shell.session(in, output);
+        } else {
+            shell.run(command, output);
+        }
     }
 
     /** {@code shell,v2}: stdin packets in; stdout, stderr and the exit packet out (shell_service.cpp). */
     private void shellV2(String command, InputStream in, OutputStream out) throws IOException {
-        Process process = start(command, false);
-        Thread.ofPlatform().daemon().start(() -> {
-            try (OutputStream stdin = process.getOutputStream()) {
-                ShellV2PacketDecoder decoder = new ShellV2PacketDecoder();
-                byte[] buffer = new byte[8192];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    for (ShellV2Packet packet : decoder.feed(buffer, 0, n)) {
-                        if (packet.id() == ShellV2PacketId.CLOSE_STDIN) {
-                            return;
-                        }
-                        stdin.write(packet.data());
-                        stdin.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // The command exited or the host went away.
+        ScriptedShell.Output output = new ScriptedShell.Output() {
+            @Override
+            public void stdout(byte[] bytes) throws IOException {
+                packet(ShellV2PacketId.STDOUT, bytes);
             }
-        });
-        Object lock = new Object();
-        Thread errors = Thread.ofPlatform()
-                .daemon()
-                .start(() -> pump(process.getErrorStream(), out, ShellV2PacketId.STDERR, lock));
-        pump(process.getInputStream(), out, ShellV2PacketId.STDOUT, lock);
-        try {
-            errors.join();
-        } catch (InterruptedException e) {
-            throw new IOException(e);
+
+            @Override
+            public void stderr(byte[] bytes) throws IOException {
+                packet(ShellV2PacketId.STDERR, bytes);
+            }
+
+            private void packet(ShellV2PacketId id, byte[] bytes) throws IOException {
+                if (bytes.length > 0) {
+                    out.write(ShellV2Packet.of(id, bytes, 0, bytes.length).encode());
+                }
+            }
+        };
+        int status = 0;
+        if (command.equals("sh")) {
+            shell.session(new StdinPackets(in), output);
+        } else {
+            status = shell.run(command, output);
         }
-        synchronized (lock) {
-            out.write(ShellV2Packet.exit(waitFor(process)).encode());
-        }
+        out.write(ShellV2Packet.exit(status).encode());
     }
 
-    private static void pump(InputStream from, OutputStream out, ShellV2PacketId id, Object lock) {
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = from.read(buffer)) >= 0; ) {
-                synchronized (lock) {
-                    out.write(ShellV2Packet.of(id, buffer, 0, n).encode());
+    /** The stdin bytes inside the host's shell-v2 packets, ending at CLOSE_STDIN. */
+    private static final class StdinPackets extends InputStream {
+        private final InputStream packets;
+        private final ShellV2PacketDecoder decoder = new ShellV2PacketDecoder();
+        private final ByteArrayOutputStream ready = new ByteArrayOutputStream();
+        private byte[] buffered = new byte[0];
+        private int next;
+        private boolean closed;
+
+        StdinPackets(InputStream packets) {
+            this.packets = packets;
+        }
+
+        @Override
+        public int read() throws IOException {
+            while (next == buffered.length) {
+                if (closed) {
+                    return -1;
+                }
+                fill();
+            }
+            return buffered[next++] & 0xff;
+        }
+
+        private void fill() throws IOException {
+            byte[] chunk = new byte[8192];
+            int n = packets.read(chunk);
+            if (n < 0) {
+                closed = true;
+                return;
+            }
+            ready.reset();
+            for (ShellV2Packet packet : decoder.feed(chunk, 0, n)) {
+                if (packet.id() == ShellV2PacketId.CLOSE_STDIN) {
+                    closed = true;
+                } else if (packet.id() == ShellV2PacketId.STDIN) {
+                    ready.writeBytes(packet.data());
                 }
             }
-        } catch (IOException e) {
-            // Host closed the stream.
+            buffered = ready.toByteArray();
+            next = 0;
         }
     }
 
@@ -146,33 +171,5 @@ final class FakeServices {
         boolean valid = apk.length >= 2 && apk[0] == 'P' && apk[1] == 'K';
         out.write(
                 (valid ? "Success\n" : "Failure [INSTALL_PARSE_FAILED_NOT_APK]\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static int waitFor(Process process) throws IOException {
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static void copyQuietly(InputStream in, OutputStream out, boolean close) {
-        try {
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
-                out.flush(); // a process's stdin is buffered; commands must reach sh at once
-            }
-        } catch (IOException e) {
-            // The command ended first.
-        } finally {
-            if (close) {
-                try {
-                    out.close();
-                } catch (IOException ignored) {
-                    // Already closed.
-                }
-            }
-        }
     }
 }

@@ -111,8 +111,13 @@ final class FakeSync {
         out.write(ints(SyncId.DONE.wireValue(), 0));
     }
 
+    /** The sandbox file for a phone path; a path that climbs out of the sandbox is a bug in the test. */
     private Path local(String devicePath) {
-        return root.resolve(devicePath.replaceFirst("^/+", ""));
+        Path local = root.resolve(devicePath.replaceFirst("^/+", "")).normalize();
+        if (!local.startsWith(root.normalize())) {
+            throw new IllegalArgumentException("'" + devicePath + "' leaves the fake phone's sandbox");
+        }
+        return local;
     }
 
     private record Meta(int mode, long size, long mtime) {}

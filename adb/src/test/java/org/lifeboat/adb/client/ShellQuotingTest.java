@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShellQuotingTest {
+    @TempDir
+    Path temp;
+
     @Test
     void wrapsInSingleQuotesAndSplicesEachQuote() {
         assertThat(ShellQuoting.quote("it's")).isEqualTo("'it'\\''s'");
@@ -56,15 +61,18 @@ class ShellQuotingTest {
         assertThat(ShellCommand.of("echo", "a b", "c")).hasToString("echo 'a b' 'c'");
     }
 
-    /** Runs {@code printf %s QUOTED} in the local POSIX shell: the same quoting rules as the phone's mksh. */
-    private static byte[] echoedByShell(byte[] word) throws Exception {
+    /**
+     * Runs {@code printf %s QUOTED} in the local POSIX shell, which has the same quoting rules as the phone's mksh. It
+     * runs in a temporary folder and only prints; nothing else ever reaches the host's shell.
+     */
+    private byte[] echoedByShell(byte[] word) throws Exception {
         byte[] script = ShellCommand.builder()
                 .word("printf")
                 .word("%s")
                 .arg(DevicePath.ofBytes(word))
                 .build()
                 .toBytes();
-        Process sh = new ProcessBuilder("/bin/sh").start();
+        Process sh = new ProcessBuilder("/bin/sh").directory(temp.toFile()).start();
         sh.getOutputStream().write(script);
         sh.getOutputStream().close();
         byte[] output = sh.getInputStream().readAllBytes();

@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.lifeboat.android.content.ContentCommandException;
@@ -88,7 +89,7 @@ final class CalendarCollector implements Collector {
                     .or(() -> calendar.text("name"))
                     .orElse("calendar " + calendar.integer("_id").orElse(0)));
             String file = name + ".ics";
-            for (int n = 2; !used.add(file.toLowerCase(java.util.Locale.ROOT)); n++) {
+            for (int n = 2; !used.add(file.toLowerCase(Locale.ROOT)); n++) {
                 file = name + " (" + n + ").ics";
             }
             items.add(new CollectedItem.Generated(

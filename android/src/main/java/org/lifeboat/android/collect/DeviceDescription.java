@@ -1,5 +1,6 @@
 package org.lifeboat.android.collect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,7 @@ public final class DeviceDescription {
         capabilities.put("wifiListReadable", phone.sdk() >= WifiCollector.FIRST_LISTING_API);
         try {
             return JSON.writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("device.json could not be written", e);
         }
     }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,11 +143,11 @@ final class MessagesCollector implements Collector {
         }
     }
 
-    static java.time.ZoneId phoneZone(Phone phone) {
+    static ZoneId phoneZone(Phone phone) {
         try {
-            return java.time.ZoneId.of(phone.property("persist.sys.timezone").orElse("UTC"));
-        } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
+            return ZoneId.of(phone.property("persist.sys.timezone").orElse("UTC"));
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lifeboat.adb.client.Device;
+import org.lifeboat.adb.client.DeviceDisconnectedException;
 import org.lifeboat.adb.client.ShellCommand;
 import org.lifeboat.adb.client.ShellResult;
 import org.lifeboat.adb.client.ShellSession;
@@ -134,10 +135,14 @@ public final class Phone implements Closeable {
         return device;
     }
 
+    /** Ends the shell; a phone that is already gone has nothing left to close, which is not an error. */
     @Override
     public void close() throws IOException {
-        try (shell) {
-            files.close();
+        files.close();
+        try {
+            shell.close();
+        } catch (DeviceDisconnectedException e) {
+            // The backup already reported the loss; closing cannot make it worse.
         }
     }
 }

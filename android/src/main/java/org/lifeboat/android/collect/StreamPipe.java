@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded hand-over from a thread that writes (a sync pull) to one that reads (the chunker): at most
@@ -48,7 +49,7 @@ final class StreamPipe {
 
     private void put(byte[] buffer) throws IOException {
         try {
-            while (!buffers.offer(buffer, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!buffers.offer(buffer, 100, TimeUnit.MILLISECONDS)) {
                 if (readerClosed) {
                     throw new IOException("the reader stopped before the end of the file");
                 }

@@ -21,6 +21,7 @@ import org.lifeboat.android.content.ProviderRow;
 import org.lifeboat.android.content.ProviderValue;
 import org.lifeboat.android.content.ShellQuoting;
 import org.lifeboat.android.content.SqlLiteral;
+import org.lifeboat.android.format.sbr.MmsColumns;
 
 /**
  * Writes one MMS the way MmsProvider takes it over {@code content} (android-data.md §4.3): the thread from
@@ -30,41 +31,9 @@ import org.lifeboat.android.content.SqlLiteral;
  * half-way is deleted again, so the next run restores it whole instead of counting it as present.
  */
 final class MmsWriter {
-    private static final List<String> PDU_COLUMNS = List.of(
-            "date",
-            "date_sent",
-            "msg_box",
-            "read",
-            "seen",
-            "locked",
-            "text_only",
-            "m_id",
-            "sub",
-            "sub_cs",
-            "ct_t",
-            "ct_l",
-            "exp",
-            "m_cls",
-            "m_type",
-            "v",
-            "m_size",
-            "pri",
-            "rr",
-            "rpt_a",
-            "resp_st",
-            "st",
-            "tr_id",
-            "retr_st",
-            "retr_txt",
-            "retr_txt_cs",
-            "read_status",
-            "ct_cls",
-            "resp_txt",
-            "d_tm",
-            "d_rpt");
-    private static final List<String> ADDR_COLUMNS = List.of("address", "type", "charset");
-    private static final List<String> PART_COLUMNS =
-            List.of("seq", "ct", "name", "chset", "cd", "fn", "cid", "cl", "ctt_s", "ctt_t", "text");
+    /** {@code sub_id} is written as -1 instead: the old phone's subscription ids hide messages on Android 14. */
+    private static final List<String> PDU_COLUMNS =
+            MmsColumns.PDU.stream().filter(column -> !column.equals("sub_id")).toList();
     /** The shell may write here on every Android version; the file is removed after each message. */
     static final DevicePath SCRATCH = DevicePath.of("/data/local/tmp/lifeboat-mms-part.bin");
 
@@ -104,10 +73,10 @@ final class MmsWriter {
             throws IOException, ContentCommandException, CommandRejectedException {
         List<List<String>> inserts = new ArrayList<>();
         for (ProviderRow addr : mms.addrs()) {
-            inserts.add(insert(MessageKeys.MMS_URI + "/" + pduId + "/addr", copy(addr, ADDR_COLUMNS)));
+            inserts.add(insert(MessageKeys.MMS_URI + "/" + pduId + "/addr", copy(addr, MmsColumns.ADDR)));
         }
         for (ProviderRow part : mms.parts()) {
-            inserts.add(insert(MessageKeys.MMS_URI + "/" + pduId + "/part", copy(part, PART_COLUMNS)));
+            inserts.add(insert(MessageKeys.MMS_URI + "/" + pduId + "/part", copy(part, MmsColumns.PART)));
         }
         for (Optional<String> error : shell.runSilentBatch(inserts)) {
             if (error.isPresent()) {

@@ -85,9 +85,14 @@ public final class DemoCommand implements Callable<Integer> {
                                 Optional.empty(),
                                 Duration.ofSeconds(10),
                                 Duration.ofSeconds(10),
-                                Thread.ofPlatform().daemon().name("demo-adb-", 0).factory())))) {
+                                Thread.ofPlatform()
+                                        .daemon()
+                                        .name("demo-adb-", 0)
+                                        .factory())))) {
             if (!json) {
-                out.printf("Started the demo phone (%s) on %s.%n", phone.profileSummary().oneLine(), phone.serial());
+                out.printf(
+                        "Started the demo phone (%s) on %s.%n",
+                        phone.profileSummary().oneLine(), phone.serial());
                 out.flush();
             }
             report = runner.run(device, repository, PhoneBackupOptions.everything());
@@ -109,9 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(
                     "Created the repository %s.%nIts password is: %s%n(shown once; it is saved in %s — keep it:"
                             + " without it the backup cannot be read)%n%n",
-                    repositoryPath,
-                    password,
-                    passwordFile);
+                    repositoryPath, password, passwordFile);
             out.flush();
         }
     }
@@ -140,8 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(
                     "%nThis was an incremental backup: %d unchanged files were not transferred again (%s read from"
                             + " the phone).%n",
-                    report.summary().map(s -> s.filesUnmodified()).orElse(0L),
-                    Sizes.bytes(report.bytesTransferred()));
+                    report.summary().map(s -> s.filesUnmodified()).orElse(0L), Sizes.bytes(report.bytesTransferred()));
         }
         out.printf(
                 "%nThe phone is now in %s:%n"
@@ -155,11 +157,7 @@ public final class DemoCommand implements Callable<Integer> {
                         + "  lifeboat ls latest /contacts %s%n"
                         + "  lifeboat restore latest --target restored-phone %s%n"
                         + "  lifeboat demo --dir %s        (again: incremental)%n",
-                repository,
-                options,
-                options,
-                options,
-                repository.getParent() == null ? "." : repository.getParent());
+                repository, options, options, options, repository.getParent() == null ? "." : repository.getParent());
         out.flush();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class DevicesCommand implements Callable<Integer> {
         }
         Optional<Repository> repository = openQuietly();
         try {
-            List<Row> rows = new java.util.ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             for (DeviceInfo info : devices) {
                 Map<String, String> properties = info.state() == DeviceState.DEVICE ? describe(server, info) : Map.of();
                 Optional<String> last = repository.flatMap(repo -> lastBackup(repo, properties));
@@ -83,7 +84,9 @@ public final class DevicesCommand implements Callable<Integer> {
                     "ro.product.manufacturer",
                     "ro.build.version.release",
                     "ro.build.version.sdk")) {
-                String value = device.shell(ShellCommand.of("getprop", key)).stdoutText().strip();
+                String value = device.shell(ShellCommand.of("getprop", key))
+                        .stdoutText()
+                        .strip();
                 properties.put(key, value);
             }
         }
@@ -110,7 +113,9 @@ public final class DevicesCommand implements Callable<Integer> {
                 properties.getOrDefault("ro.product.model", ""), properties.getOrDefault("ro.serialno", ""));
         try {
             List<SavedSnapshot> history = PhoneSnapshots.of(repository, host);
-            return history.isEmpty() ? Optional.of("never") : Optional.of(history.getLast().snapshot().time().toString());
+            return history.isEmpty()
+                    ? Optional.of("never")
+                    : Optional.of(history.getLast().snapshot().time().toString());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -145,13 +150,16 @@ public final class DevicesCommand implements Callable<Integer> {
                     "%-22s %-13s %s%n",
                     row.info().serial(),
                     row.info().state(),
-                    p.isEmpty() ? "" : String.format(
-                            "%s %s, Android %s (API %s), last backup: %s",
-                            p.get("ro.product.manufacturer"),
-                            p.get("ro.product.model"),
-                            p.get("ro.build.version.release"),
-                            p.get("ro.build.version.sdk"),
-                            row.lastBackup().orElse(repositoryOpen ? "unknown" : "unknown (no repository password)")));
+                    p.isEmpty()
+                            ? ""
+                            : String.format(
+                                    "%s %s, Android %s (API %s), last backup: %s",
+                                    p.get("ro.product.manufacturer"),
+                                    p.get("ro.product.model"),
+                                    p.get("ro.build.version.release"),
+                                    p.get("ro.build.version.sdk"),
+                                    row.lastBackup()
+                                            .orElse(repositoryOpen ? "unknown" : "unknown (no repository password)")));
             row.info().state().fix().ifPresent(fix -> out.printf("%22s   fix: %s%n", "", fix));
         }
         out.flush();

@@ -50,8 +50,7 @@ public final class PhoneBackupMixin {
     boolean dryRun;
 
     /** Backs up a phone; {@code excludes} and {@code json} are the options the two forms share. */
-    public int backup(
-            RepositoryOptions repositoryOptions, List<String> excludes, boolean json, PrintWriter out)
+    public int backup(RepositoryOptions repositoryOptions, List<String> excludes, boolean json, PrintWriter out)
             throws IOException {
         PhoneBackupOptions options;
         try {

@@ -36,13 +36,14 @@ final class PhoneBackupRunner {
     /** Backs {@code device} up into the repository of {@code repositoryOptions}; the dry run needs no repository. */
     PhoneBackupReport run(Device device, RepositoryOptions repositoryOptions, PhoneBackupOptions options)
             throws IOException {
-        ExecutorService workers = Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
                     Thread thread = new Thread(task, "phone-backup-worker");
                     thread.setDaemon(true);
                     return thread;
                 });
-        PhoneProgress.Style style = json ? PhoneProgress.Style.JSON
+        PhoneProgress.Style style = json
+                ? PhoneProgress.Style.JSON
                 : System.console() != null ? PhoneProgress.Style.TERMINAL : PhoneProgress.Style.QUIET;
         try (Phone phone = Phone.open(device);
                 PhoneProgress progress = new PhoneProgress(style, out, clock)) {
@@ -80,12 +81,15 @@ final class PhoneBackupRunner {
                 }
                 yield ExitCode.INCOMPLETE.code();
             }
-            case PHONE_LOST -> throw new UserFacingException(
-                    ExitCode.FATAL,
-                    "the phone disconnected during the backup; what was read is stored in snapshot "
-                            + report.snapshotId().map(id -> id.substring(0, 8)).orElse("(none)")
-                            + " tagged 'incomplete'. Reconnect the phone and run the backup again: files already"
-                            + " stored are not transferred again");
+            case PHONE_LOST ->
+                throw new UserFacingException(
+                        ExitCode.FATAL,
+                        "the phone disconnected during the backup; what was read is stored in snapshot "
+                                + report.snapshotId()
+                                        .map(id -> id.substring(0, 8))
+                                        .orElse("(none)")
+                                + " tagged 'incomplete'. Reconnect the phone and run the backup again: files already"
+                                + " stored are not transferred again");
         };
     }
 }

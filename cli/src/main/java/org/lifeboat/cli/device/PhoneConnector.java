@@ -53,8 +53,7 @@ final class PhoneConnector {
                 return Device.of(server.open(serial.get()));
             }
             DeviceInfo device = known.orElseThrow(() -> new UserFacingException(
-                    ExitCode.FATAL,
-                    "no phone with serial '" + serial.get() + "' is attached" + listing(devices)));
+                    ExitCode.FATAL, "no phone with serial '" + serial.get() + "' is attached" + listing(devices)));
             requireReady(device);
             return Device.of(server.open(device.serial()));
         }

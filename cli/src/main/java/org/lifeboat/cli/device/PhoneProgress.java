@@ -3,6 +3,7 @@ package org.lifeboat.cli.device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.lifeboat.android.collect.DataType;
 import org.lifeboat.android.collect.TypeReport;
 import org.lifeboat.backup.BackupProgress;
 import org.lifeboat.repository.archiver.BackupError;
+import org.lifeboat.repository.archiver.FileStatus;
 
 /**
  * Shows a running phone backup: the phase and each type as it is collected, then a status line with items, bytes/s
@@ -85,7 +87,7 @@ final class PhoneProgress implements BackupProgress, AutoCloseable {
     }
 
     @Override
-    public void fileDone(java.nio.file.Path path, org.lifeboat.repository.archiver.FileStatus status, long size) {
+    public void fileDone(Path path, FileStatus status, long size) {
         itemsDone.incrementAndGet();
     }
 

@@ -47,16 +47,16 @@ final class ReportPrinter {
     private static void printSummary(PhoneBackupReport report, BackupSummary summary, PrintWriter out) {
         out.printf(
                 "%nFiles: %d new, %d changed, %d unchanged (not transferred again)%n",
-                summary.filesNew(),
-                summary.filesChanged(),
-                summary.filesUnmodified());
+                summary.filesNew(), summary.filesChanged(), summary.filesUnmodified());
         out.printf(
                 "Read from the phone: %s; added to the repository: %s (%s stored)%n",
                 Sizes.bytes(report.bytesTransferred()),
                 Sizes.bytes(summary.dataAdded()),
                 Sizes.bytes(summary.dataAddedStored()));
-        report.parentId().ifPresent(parent -> out.printf(
-                "Incremental: compared with snapshot %s%n", parent.substring(0, Math.min(8, parent.length()))));
-        report.snapshotId().ifPresent(id -> out.printf("snapshot %s saved%n", id.substring(0, Math.min(8, id.length()))));
+        report.parentId()
+                .ifPresent(parent -> out.printf(
+                        "Incremental: compared with snapshot %s%n", parent.substring(0, Math.min(8, parent.length()))));
+        report.snapshotId()
+                .ifPresent(id -> out.printf("snapshot %s saved%n", id.substring(0, Math.min(8, id.length()))));
     }
 }

@@ -22,7 +22,6 @@ import org.lifeboat.repository.archiver.BackupResult;
 import org.lifeboat.repository.archiver.BackupSummary;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
-import org.lifeboat.repository.snapshot.SnapshotStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +90,7 @@ public final class BackupCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
             }
-            Optional<SavedSnapshot> parent = parentOf(repository, hostname, targets);
+            Optional<SavedSnapshot> parent = parentOf(repository, hostname, targets, err);
             BackupProgress.Style style = json
                     ? BackupProgress.Style.JSON
                     : System.console() != null ? BackupProgress.Style.BAR : BackupProgress.Style.QUIET;
@@ -115,16 +114,14 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     /** restic's parent: the latest snapshot of the same host with the same set of paths. */
-    private static Optional<SavedSnapshot> parentOf(Repository repository, String hostname, List<Path> targets)
-            throws IOException {
+    private static Optional<SavedSnapshot> parentOf(
+            Repository repository, String hostname, List<Path> targets, PrintWriter err) throws IOException {
         List<String> paths = targets.stream().map(Path::toString).sorted().toList();
-        return new SnapshotStore(repository)
-                .loadAll().stream()
-                        .filter(s -> s.snapshot().hostname().equals(hostname))
-                        .filter(s ->
-                                s.snapshot().paths().stream().sorted().toList().equals(paths))
-                        .max(Comparator.comparing(
-                                (SavedSnapshot s) -> s.snapshot().time().toInstant()));
+        return SnapshotSelection.readable(repository, err).stream()
+                .filter(s -> s.snapshot().hostname().equals(hostname))
+                .filter(s -> s.snapshot().paths().stream().sorted().toList().equals(paths))
+                .max(Comparator.comparing(
+                        (SavedSnapshot s) -> s.snapshot().time().toInstant()));
     }
 
     private void report(BackupResult result, Optional<SavedSnapshot> parent, PrintWriter out) {

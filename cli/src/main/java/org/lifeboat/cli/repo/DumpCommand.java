@@ -12,15 +12,16 @@ import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
-import org.lifeboat.repository.snapshot.SnapshotStore;
 import org.lifeboat.repository.tree.Node;
 import org.lifeboat.repository.tree.NodeType;
 import org.lifeboat.repository.walker.TreeLoader;
 import org.lifeboat.repository.walker.TreeWalker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code lifeboat dump SNAPSHOT PATH}: one file's bytes to standard output. */
 @Command(
@@ -40,6 +41,9 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "For 'latest': the latest snapshot of this host.")
     String host;
 
+    @Spec
+    CommandSpec spec;
+
     /** Raw bytes go to the process's standard output, not through picocli's character writer. */
     private PrintStream stdout = System.out;
 
@@ -53,7 +57,8 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            SavedSnapshot saved = SnapshotSelection.find(new SnapshotStore(repository).loadAll(), snapshot, host);
+            SavedSnapshot saved = SnapshotSelection.find(
+                    SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
             Node node = new TreeWalker(new TreeLoader(repository))
                     .find(saved.snapshot().tree(), LsCommand.parse(path))
                     .orElseThrow(() -> new UserFacingException(

@@ -12,7 +12,6 @@ import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
-import org.lifeboat.repository.snapshot.SnapshotStore;
 import org.lifeboat.repository.tree.FileMode;
 import org.lifeboat.repository.tree.GoTime;
 import org.lifeboat.repository.tree.Node;
@@ -61,7 +60,8 @@ public final class LsCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            SavedSnapshot saved = SnapshotSelection.find(new SnapshotStore(repository).loadAll(), snapshot, host);
+            SavedSnapshot saved = SnapshotSelection.find(
+                    SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
             TreeWalker walker = new TreeWalker(new TreeLoader(repository));
             SnapshotPath start = path == null ? SnapshotPath.ROOT : parse(path);
             Id tree = saved.snapshot().tree();

@@ -46,6 +46,12 @@ public final class RepositoryOptions {
                     + PASSWORD_VARIABLE + ", else ask on the terminal).")
     private Path passwordFile;
 
+    @Option(
+            names = "--pack-size",
+            paramLabel = "MiB",
+            description = "Target size of new pack files in MiB, 4..128 (default: 16, as restic's).")
+    private Integer packSizeMiB;
+
     /** Refreshes held locks; a daemon, so that it never keeps the process alive. */
     private static final ScheduledExecutorService LOCK_REFRESHER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "lock-refresh");
@@ -117,7 +123,18 @@ public final class RepositoryOptions {
     }
 
     public RepositorySettings settings() {
-        return RepositorySettings.defaults();
+        RepositorySettings defaults = RepositorySettings.defaults();
+        if (packSizeMiB == null) {
+            return defaults;
+        }
+        long bytes = packSizeMiB * 1024L * 1024L;
+        if (bytes < RepositorySettings.MIN_PACK_SIZE || bytes > RepositorySettings.MAX_PACK_SIZE) {
+            throw new UserFacingException(
+                    ExitCode.USAGE,
+                    "--pack-size is " + RepositorySettings.MIN_PACK_SIZE / (1024 * 1024) + ".."
+                            + RepositorySettings.MAX_PACK_SIZE / (1024 * 1024) + " MiB, got " + packSizeMiB);
+        }
+        return defaults.withPackSize((int) bytes);
     }
 
     /** The password to open the repository with. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.device.PhoneRestoreMixin;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.filter.PathFilter;
 import org.lifeboat.repository.lock.RepositoryLock;
@@ -17,7 +18,6 @@ import org.lifeboat.repository.restorer.RestoreProblem;
 import org.lifeboat.repository.restorer.RestoreResult;
 import org.lifeboat.repository.restorer.Restorer;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
-import org.lifeboat.repository.snapshot.SnapshotStore;
 import org.lifeboat.repository.walker.SnapshotPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +26,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lifeboat restore SNAPSHOT --target DIR}: writes a snapshot's files below DIR, and nowhere else. */
-@Command(name = "restore", description = "Restore a snapshot into a folder.", mixinStandardHelpOptions = true)
+/**
+ * {@code lifeboat restore SNAPSHOT --target DIR}: writes a snapshot's files below DIR, and nowhere else. With
+ * {@code --device} it restores a phone backup onto a phone instead ({@link PhoneRestoreMixin}).
+ */
+@Command(
+        name = "restore",
+        description = {
+            "Restore a snapshot into a folder, or a phone backup onto a phone.",
+            "  lifeboat restore SNAPSHOT --target DIR   (files into a folder)",
+            "  lifeboat restore SNAPSHOT --device SERIAL [--only TYPES] [--include GLOB]... [--dry-run] [--json]"
+        },
+        mixinStandardHelpOptions = true)
 public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
@@ -37,10 +47,12 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Option(
             names = {"-t", "--target"},
-            required = true,
             paramLabel = "DIR",
-            description = "Folder to restore into.")
+            description = "Folder form: the folder to restore into.")
     Path target;
+
+    @Mixin
+    PhoneRestoreMixin phone;
 
     @Option(
             names = {"-i", "--include"},
@@ -62,6 +74,17 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (phone.requested()) {
+            if (target != null || !excludes.isEmpty()) {
+                throw new UserFacingException(
+                        ExitCode.USAGE, "--device restores onto a phone; --target and --exclude belong to the folder form");
+            }
+            return phone.restore(repositoryOptions, snapshot, host, includes, spec.commandLine().getOut());
+        }
+        if (target == null) {
+            throw new UserFacingException(
+                    ExitCode.USAGE, "say where to restore: --target DIR for a folder, or --device SERIAL for a phone");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RestoreOptions options;
@@ -75,7 +98,10 @@ public final class RestoreCommand implements Callable<Integer> {
         RestoreResult result;
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            SavedSnapshot saved = SnapshotSelection.find(new SnapshotStore(repository).loadAll(), snapshot, host);
+            SavedSnapshot saved = SnapshotSelection.find(
+                    SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
+            // A damaged index fails here, naming the file, rather than as every file "lost" below.
+            repository.index();
             out.printf("restoring snapshot %s to %s%n", saved.id().toShortString(), target.toAbsolutePath());
             result = new Restorer(repository, options).restore(saved.snapshot().tree(), SnapshotPath.ROOT, target);
         } finally {

@@ -1,5 +1,7 @@
 package org.lifeboat.cli.repo;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,10 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.snapshot.SnapshotFilter;
 import org.lifeboat.repository.snapshot.SnapshotFinder;
 import org.lifeboat.repository.snapshot.SnapshotNotFoundException;
+import org.lifeboat.repository.snapshot.SnapshotStore;
 
 /** Turns {@code --host}/{@code --tag} options and a SNAPSHOT argument into snapshots, with user-facing errors. */
 final class SnapshotSelection {
@@ -37,5 +41,11 @@ final class SnapshotSelection {
         } catch (SnapshotNotFoundException e) {
             throw new UserFacingException(ExitCode.FATAL, e.getMessage(), e);
         }
+    }
+
+    /** The readable snapshots; each damaged one is named on {@code err} and skipped, as restic does. */
+    static List<SavedSnapshot> readable(Repository repository, PrintWriter err) throws IOException {
+        return new SnapshotStore(repository)
+                .loadReadable(damaged -> err.println("warning: skipping " + damaged.getMessage()));
     }
 }

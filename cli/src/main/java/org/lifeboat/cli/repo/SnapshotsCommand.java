@@ -13,7 +13,6 @@ import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.snapshot.Snapshot;
-import org.lifeboat.repository.snapshot.SnapshotStore;
 import org.lifeboat.repository.tree.GoTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +49,9 @@ public final class SnapshotsCommand implements Callable<Integer> {
         List<SavedSnapshot> snapshots;
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            snapshots = SnapshotSelection.filter(host, tags).apply(new SnapshotStore(repository).loadAll());
+            snapshots = SnapshotSelection.filter(host, tags)
+                    .apply(SnapshotSelection.readable(
+                            repository, spec.commandLine().getErr()));
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

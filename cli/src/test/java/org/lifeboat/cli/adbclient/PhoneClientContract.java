@@ -2,7 +2,7 @@ package org.lifeboat.cli.adbclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -138,7 +138,8 @@ abstract class PhoneClientContract {
         Device device = start(features);
         byte[] photo = new byte[300_000];
         new Random(1).nextBytes(photo);
-        DevicePath target = DevicePath.of("/sdcard/DCIM/it's a, b.jpg");
+        String path = "/sdcard/DCIM/it's a, b.jpg";
+        DevicePath target = DevicePath.of(path);
         Instant mtime = Instant.ofEpochSecond(1_600_000_000);
 
         try (SyncSession sync = device.sync()) {
@@ -150,13 +151,11 @@ abstract class PhoneClientContract {
             assertThat(stat.isRegularFile()).isTrue();
             assertThat(stat.sizeExact()).isEqualTo(features.modern());
             assertThat(sync.stat(DevicePath.of("/sdcard/DCIM/nothing.jpg"))).isEmpty();
-            assertThat(sync.list(DevicePath.of("/sdcard/DCIM")))
-                    .singleElement()
-                    .satisfies(entry -> {
-                        assertThat(entry.name()).isEqualTo(target.fileName());
-                        assertThat(entry.stat().mtime()).isEqualTo(mtime);
-                        assertThat(entry.stat().size()).isEqualTo(photo.length);
-                    });
+            assertThat(sync.list(DevicePath.of("/sdcard/DCIM"))).singleElement().satisfies(entry -> {
+                assertThat(entry.name()).isEqualTo(target.fileName());
+                assertThat(entry.stat().mtime()).isEqualTo(mtime);
+                assertThat(entry.stat().size()).isEqualTo(photo.length);
+            });
 
             ByteArrayOutputStream pulled = new ByteArrayOutputStream();
             assertThat(sync.pull(target, pulled)).isEqualTo(photo.length);
@@ -165,8 +164,7 @@ abstract class PhoneClientContract {
                     .isInstanceOf(RemoteFileException.class)
                     .hasMessageContaining("No such file");
         }
-        assertThat(phone.device().fileSystem().stat(target.toString()).modified())
-                .isEqualTo(mtime);
+        assertThat(phone.device().fileSystem().stat(path).modified()).isEqualTo(mtime);
     }
 
     @ParameterizedTest
@@ -199,10 +197,11 @@ abstract class PhoneClientContract {
         device.install(TestPhones.baseApk("org.example.notes", "notes.apk"), List.of());
         device.installMultiple(List.of(split), List.of());
 
-        String packages = device.shell(ShellCommand.script("pm list packages -3")).stdoutText();
+        String packages =
+                device.shell(ShellCommand.script("pm list packages -3")).stdoutText();
         assertThat(packages).contains("package:org.example.notes\n", "package:org.example.split\n");
-        String paths = device.shell(ShellCommand.of("pm", "path", "org.example.split"))
-                .stdoutText();
+        String paths =
+                device.shell(ShellCommand.of("pm", "path", "org.example.split")).stdoutText();
         assertThat(paths.lines()).hasSize(2).allMatch(line -> line.startsWith("package:/data/app/"));
         // The push-install fallback stages the APK in /data/local/tmp and must not leave it there.
         assertThat(device.shell(ShellCommand.script("ls /data/local/tmp")).stdoutText())
@@ -237,10 +236,9 @@ abstract class PhoneClientContract {
 
         try (SyncSession sync = device.sync()) {
             // A guard against a hang, not a performance assertion: the pull must fail, not wait forever.
-            assertTimeoutPreemptively(
-                    Duration.ofSeconds(60),
-                    () -> assertThatThrownBy(() -> sync.pull(DevicePath.of("/sdcard/big.bin"), unplugAfterFirstMegabyte))
-                            .isInstanceOf(DeviceDisconnectedException.class));
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(
+                            () -> sync.pull(DevicePath.of("/sdcard/big.bin"), unplugAfterFirstMegabyte))
+                    .isInstanceOf(DeviceDisconnectedException.class));
         }
     }
 }

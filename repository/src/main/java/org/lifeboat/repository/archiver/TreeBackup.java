@@ -207,14 +207,41 @@ public final class TreeBackup {
                     if (chunks == null) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    finished(path, status, chunks.size);
                     return CompletableFuture.allOf(chunks.ids.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> node.size(chunks.size)
-                                    .content(chunks.ids.stream()
-                                            .map(CompletableFuture::join)
-                                            .toList())
-                                    .build());
+                            .thenApply(done -> {
+                                List<Id> content = chunks.ids.stream()
+                                        .map(CompletableFuture::join)
+                                        .toList();
+                                return sameContentAsBefore(previous, chunks.size, content)
+                                        ? reuse(previous.get(), node, path)
+                                        : finishedNode(node.size(chunks.size).content(content), path, status);
+                            });
                 });
+    }
+
+    /**
+     * Exports generated at every backup (vCard, SMS XML, JSON rows) carry the backup time as mtime, so they always look
+     * changed; when their bytes are the same as the parent's, the parent's node (mtime included) is kept, and a phone
+     * that did not change gives a snapshot that did not change.
+     */
+    private static boolean sameContentAsBefore(Optional<Node> previous, long size, List<Id> content) {
+        return previous.isPresent()
+                && previous.get().size() == size
+                && previous.get().content().equals(content);
+    }
+
+    private Node reuse(Node old, Node.Builder node, String path) {
+        finished(path, FileStatus.UNMODIFIED, old.size());
+        return node.size(old.size())
+                .content(old.content())
+                .times(old.mtime(), old.atime(), old.ctime())
+                .build();
+    }
+
+    private Node finishedNode(Node.Builder node, String path, FileStatus status) {
+        Node built = node.build();
+        finished(path, status, built.size());
+        return built;
     }
 
     private record ReadChunks(long size, List<CompletableFuture<Id>> ids) {}

@@ -18,12 +18,17 @@ public final class ChunkStream {
     private static final int WINDOW = RabinTables.WINDOW_SIZE;
     private static final int READ_SIZE = 1024 * 1024;
     private static final int CAPACITY = 2 * Chunker.MAX_SIZE;
+    /**
+     * The buffer starts small and doubles as needed: most files are small, and zeroing a full-capacity buffer for
+     * each of them cost more than chunking, hashing and sealing their contents.
+     */
+    private static final int INITIAL_CAPACITY = 64 * 1024;
 
     private final long[] outTable;
     private final long[] modTable;
     private final int polynomialShift;
     private final InputStream input;
-    private final byte[] buffer = new byte[CAPACITY];
+    private byte[] buffer = new byte[INITIAL_CAPACITY];
 
     private int start;
     private int filled;
@@ -98,25 +103,31 @@ public final class ChunkStream {
     }
 
     /**
-     * Reads until at least {@code wanted} bytes from {@code start} are buffered or the stream ends, moving the
-     * buffered bytes to the front of the buffer first when the rest would not fit.
+     * Reads until at least {@code wanted} bytes from {@code start} are buffered or the stream ends. When the buffer
+     * is full it either moves the unconsumed bytes to the front (if that frees at least half) or doubles, up to
+     * {@link #CAPACITY}; since {@code wanted} never exceeds {@link Chunker#MAX_SIZE}, that is always enough.
      */
     private void fillAtLeast(int wanted) throws IOException {
-        if (filled - start >= wanted || endOfInput) {
-            return;
-        }
-        if (start + wanted > CAPACITY || CAPACITY - filled < READ_SIZE) {
-            System.arraycopy(buffer, start, buffer, 0, filled - start);
-            filled -= start;
-            start = 0;
-        }
         while (filled - start < wanted && !endOfInput) {
-            int n = input.read(buffer, filled, Math.min(READ_SIZE, CAPACITY - filled));
+            if (filled == buffer.length) {
+                makeRoom();
+            }
+            int n = input.read(buffer, filled, Math.min(READ_SIZE, buffer.length - filled));
             if (n < 0) {
                 endOfInput = true;
             } else {
                 filled += n;
             }
+        }
+    }
+
+    private void makeRoom() {
+        if (start >= buffer.length / 2 || buffer.length == CAPACITY) {
+            System.arraycopy(buffer, start, buffer, 0, filled - start);
+            filled -= start;
+            start = 0;
+        } else {
+            buffer = Arrays.copyOf(buffer, Math.min(CAPACITY, 2 * buffer.length));
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.lifeboat.repository.compression;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
@@ -12,22 +14,58 @@ import java.util.zip.DataFormatException;
 /**
  * Zstandard as restic v2 uses it: one plain frame per object, no dictionary.
  *
- * <p>Frames written by restic may omit the content size, so objects of unknown size are stream-decoded.
+ * <p>Frames written by restic may omit the content size, so objects of unknown size are stream-decoded. Native
+ * contexts are pooled and reused: allocating one per blob cost more than compressing a small blob.
  */
 public final class Compression {
     /** zstd level 3 is what restic's default ("auto") encoder level corresponds to. */
     public static final int DEFAULT_LEVEL = 3;
+
+    /** Idle contexts kept per kind: one per core covers the worker pool; more would only hold native memory. */
+    private static final int POOLED_CONTEXTS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private static final ContextPool<ZstdCompressCtx> COMPRESSORS =
+            new ContextPool<>(ZstdCompressCtx::new, POOLED_CONTEXTS);
+    private static final ContextPool<ZstdDecompressCtx> DECOMPRESSORS =
+            new ContextPool<>(ZstdDecompressCtx::new, POOLED_CONTEXTS);
 
     private Compression() {}
 
     /** One zstd frame holding {@code source[offset..offset+length)}. */
     public static byte[] compress(byte[] source, int offset, int length, int level) {
         byte[] target = new byte[(int) Zstd.compressBound(length)];
-        long written = Zstd.compressByteArray(target, 0, target.length, source, offset, length, level);
-        if (Zstd.isError(written)) {
-            throw new IllegalStateException("zstd compression failed: " + Zstd.getErrorName(written));
+        int written = compressInto(source, offset, length, target, 0, target.length, level);
+        return Arrays.copyOf(target, written);
+    }
+
+    /**
+     * Compresses {@code source[offset..offset+length)} into {@code target} at {@code targetOffset} if the frame fits
+     * in {@code maxLength} bytes. Passing the input length minus one as the limit asks "does it shrink?" without a
+     * second buffer.
+     *
+     * @return the frame's length, or -1 if it would be longer than {@code maxLength}
+     */
+    public static int compressInto(
+            byte[] source, int offset, int length, byte[] target, int targetOffset, int maxLength, int level) {
+        ZstdCompressCtx context = COMPRESSORS.borrow();
+        int written;
+        try {
+            context.setLevel(level);
+            written = context.compressByteArray(target, targetOffset, maxLength, source, offset, length);
+        } catch (ZstdException e) {
+            if (e.getErrorCode() == Zstd.errDstSizeTooSmall()) {
+                // Expected for incompressible data; every compression starts a fresh frame, so the context is fine.
+                COMPRESSORS.giveBack(context);
+                return -1;
+            }
+            COMPRESSORS.discard(context);
+            throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            COMPRESSORS.discard(context);
+            throw e;
         }
-        return Arrays.copyOf(target, (int) written);
+        COMPRESSORS.giveBack(context);
+        return written;
     }
 
     /**
@@ -38,15 +76,18 @@ public final class Compression {
     public static byte[] decompress(byte[] source, int offset, int length, int expectedLength)
             throws DataFormatException {
         byte[] target = new byte[expectedLength];
-        long written;
+        ZstdDecompressCtx context = DECOMPRESSORS.borrow();
+        int written;
         try {
-            written = Zstd.decompressByteArray(target, 0, expectedLength, source, offset, length);
+            written = context.decompressByteArray(target, 0, expectedLength, source, offset, length);
         } catch (ZstdException e) {
+            DECOMPRESSORS.discard(context);
             throw dataFormat("zstd frame is damaged: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            DECOMPRESSORS.discard(context);
+            throw e;
         }
-        if (Zstd.isError(written)) {
-            throw new DataFormatException("zstd frame is damaged: " + Zstd.getErrorName(written));
-        }
+        DECOMPRESSORS.giveBack(context);
         if (written != expectedLength) {
             throw new DataFormatException("zstd frame decodes to " + written + " bytes, expected " + expectedLength);
         }

@@ -8,11 +8,10 @@ import java.nio.ByteOrder;
  * The Poly1305 one-time authenticator (RFC 8439) with 64-bit limbs, as restic's Go library computes it.
  *
  * <p>Hand-written because Bouncy Castle's 26-bit-limb version runs at about 0.5 GB/s and was the slowest stage of
- * sealing a blob; two 64×64→128-bit multiplications per limb pair ({@link Math#unsignedMultiplyHigh}, a single
- * instruction on x86-64 and AArch64) give over 1.5 GB/s. The arithmetic follows golang.org/x/crypto's
- * {@code sum_generic.go}: the accumulator is {@code h0 + h1·2^64 + h2·2^128} with {@code h2} at most 7, and
- * {@code r}'s clamping keeps every partial product small enough that no carry is lost. Branch-free, so the time taken
- * does not depend on the key or the message.
+ * sealing a blob; four 64×64→128-bit multiplications per block ({@link Math#unsignedMultiplyHigh}, a single
+ * instruction on x86-64 and AArch64) run at about twice that (see docs/benchmarks.md). The accumulator is
+ * {@code h0 + h1·2^64 + h2·2^128}; {@code r}'s clamping keeps every partial product small enough that no carry is
+ * lost. Branch-free, so the time taken does not depend on the key or the message.
  */
 final class Poly1305 {
     static final int KEY_PART_LENGTH = 16;
@@ -62,8 +61,10 @@ final class Poly1305 {
 
     /**
      * Adds each 16-byte block of {@code message[from..to)} plus {@code highBit}·2^128 to h and multiplies by r modulo
-     * 2^130-5, keeping h only partly reduced ({@code h2} at most 4 after each block). One loop with everything in
-     * locals, so the JIT keeps the limbs in registers.
+     * 2^130-5 (OpenSSL's 64-bit {@code poly1305_blocks}), keeping h only partly reduced: {@code h2} is at most 4 after
+     * each block. Since r1 is a multiple of 4, {@code 2^128·r1 = (r1/4)·2^130 = 5·(r1/4) (mod p)}, so the products
+     * above 2^128 fold back in via {@code s1 = r1 + r1/4}. Everything stays in locals so that the JIT keeps the limbs
+     * in registers.
      */
     private void absorb(long[] h, byte[] message, int from, int to, long highBit) {
         final long r0 = this.r0;
@@ -71,6 +72,7 @@ final class Poly1305 {
         long h0 = h[0];
         long h1 = h[1];
         long h2 = h[2];
+        final long s1 = r1 + (r1 >>> 2);
         for (int i = from; i < to; i += BLOCK) {
             long m0 = (long) LITTLE_ENDIAN_LONG.get(message, i);
             long m1 = (long) LITTLE_ENDIAN_LONG.get(message, i + 8);
@@ -80,45 +82,38 @@ final class Poly1305 {
             c = carry(h1, m1, a1);
             long a2 = h2 + c + highBit;
 
-            long a0r0Low = a0 * r0;
-            long a0r0High = Math.unsignedMultiplyHigh(a0, r0);
-            long a1r0Low = a1 * r0;
-            long a1r0High = Math.unsignedMultiplyHigh(a1, r0);
-            long a0r1Low = a0 * r1;
-            long a0r1High = Math.unsignedMultiplyHigh(a0, r1);
-            long a1r1Low = a1 * r1;
-            long a1r1High = Math.unsignedMultiplyHigh(a1, r1);
-            // a2 <= 7 and r0, r1 < 2^60: these products fit in 64 bits.
-            long a2r0 = a2 * r0;
-            long a2r1 = a2 * r1;
+            long p0Low = a0 * r0;
+            long p0High = Math.unsignedMultiplyHigh(a0, r0);
+            long p1Low = a1 * s1;
+            long p1High = Math.unsignedMultiplyHigh(a1, s1);
+            long d0Low = p0Low + p1Low;
+            long d0High = p0High + p1High + carry(p0Low, p1Low, d0Low);
 
-            long m1Low = a1r0Low + a0r1Low;
-            long m1High = a1r0High + a0r1High + carry(a1r0Low, a0r1Low, m1Low);
-            long m2Low = a2r0 + a1r1Low;
-            long m2High = a1r1High + carry(a2r0, a1r1Low, m2Low);
+            long q0Low = a0 * r1;
+            long q0High = Math.unsignedMultiplyHigh(a0, r1);
+            long q1Low = a1 * r0;
+            long q1High = Math.unsignedMultiplyHigh(a1, r0);
+            long q2 = a2 * s1;
+            long e = q0Low + q1Low;
+            long c1 = carry(q0Low, q1Low, e);
+            long d1Low = e + q2;
+            c1 += carry(e, q2, d1Low);
+            long d1High = q0High + q1High + c1;
 
-            long t0 = a0r0Low;
-            long t1 = m1Low + a0r0High;
-            c = carry(m1Low, a0r0High, t1);
-            long t2 = m2Low + m1High + c;
-            c = carry(m2Low, m1High, t2);
-            long t3 = a2r1 + m2High + c;
+            h0 = d0Low;
+            h1 = d1Low + d0High;
+            c = carry(d1Low, d0High, h1);
+            h2 = a2 * r0 + d1High + c;
 
-            // 2^130 = 5 (mod p): the part from 2^130 up, cc·4 with cc = t >> 130, is added back as cc·4 + cc.
-            long ccLow = t2 & ~3L;
-            long ccHigh = t3;
-            long b0 = t0 + ccLow;
-            c = carry(t0, ccLow, b0);
-            long b1 = t1 + ccHigh + c;
-            c = carry(t1, ccHigh, b1);
-            long b2 = (t2 & 3) + c;
-            long shiftedLow = (ccLow >>> 2) | (ccHigh << 62);
-            long shiftedHigh = ccHigh >>> 2;
-            h0 = b0 + shiftedLow;
-            c = carry(b0, shiftedLow, h0);
-            h1 = b1 + shiftedHigh + c;
-            c = carry(b1, shiftedHigh, h1);
-            h2 = b2 + c;
+            long cc = (h2 >>> 2) + (h2 & ~3L);
+            h2 &= 3;
+            long n0 = h0 + cc;
+            c = carry(h0, cc, n0);
+            long n1 = h1 + c;
+            c = carry(h1, 0, n1);
+            h0 = n0;
+            h1 = n1;
+            h2 += c;
         }
         h[0] = h0;
         h[1] = h1;

@@ -27,12 +27,17 @@ public final class Packer {
 
     /** Appends a sealed blob whose payload is compressed iff {@code uncompressedLength > 0}. */
     public void add(BlobHandle handle, byte[] sealed, int uncompressedLength) {
-        PackBlob blob = new PackBlob(handle, size, sealed.length, uncompressedLength);
-        if (buffer.length - size < sealed.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length + buffer.length / 2, size + sealed.length));
+        add(handle, sealed, sealed.length, uncompressedLength);
+    }
+
+    /** Appends the sealed blob {@code sealed[0..sealedLength)}; the array is copied, so the caller may reuse it. */
+    public void add(BlobHandle handle, byte[] sealed, int sealedLength, int uncompressedLength) {
+        PackBlob blob = new PackBlob(handle, size, sealedLength, uncompressedLength);
+        if (buffer.length - size < sealedLength) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length + buffer.length / 2, size + sealedLength));
         }
-        System.arraycopy(sealed, 0, buffer, size, sealed.length);
-        size += sealed.length;
+        System.arraycopy(sealed, 0, buffer, size, sealedLength);
+        size += sealedLength;
         blobs.add(blob);
         headerSize += PackHeader.entrySize(blob);
     }

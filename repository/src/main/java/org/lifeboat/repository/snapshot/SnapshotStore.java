@@ -1,9 +1,12 @@
 package org.lifeboat.repository.snapshot;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import org.lifeboat.repository.CorruptFileException;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.backend.FileHandle;
@@ -11,6 +14,10 @@ import org.lifeboat.repository.backend.FileType;
 
 /** Loads, saves and deletes the snapshot files of a repository. */
 public final class SnapshotStore {
+    private static final Comparator<SavedSnapshot> ORDER = Comparator.comparing(
+                    (SavedSnapshot s) -> s.snapshot().time().toInstant())
+            .thenComparing(SavedSnapshot::id);
+
     private final Repository repository;
 
     public SnapshotStore(Repository repository) {
@@ -23,9 +30,27 @@ public final class SnapshotStore {
         for (Id id : repository.list(FileType.SNAPSHOT)) {
             snapshots.add(load(id));
         }
-        snapshots.sort(
-                Comparator.comparing((SavedSnapshot s) -> s.snapshot().time().toInstant())
-                        .thenComparing(SavedSnapshot::id));
+        snapshots.sort(ORDER);
+        return snapshots;
+    }
+
+    /**
+     * Every snapshot that can be read, oldest first; each damaged snapshot file goes to {@code onDamaged} and is left
+     * out. For reading commands: one damaged snapshot must not hide the others. Deciding what to delete (forget,
+     * prune) needs {@link #loadAll()} instead.
+     */
+    public List<SavedSnapshot> loadReadable(Consumer<CorruptFileException> onDamaged) throws IOException {
+        List<SavedSnapshot> snapshots = new ArrayList<>();
+        for (Id id : repository.list(FileType.SNAPSHOT)) {
+            try {
+                snapshots.add(load(id));
+            } catch (CorruptFileException e) {
+                onDamaged.accept(e);
+            } catch (NoSuchFileException e) {
+                // Removed by a concurrent forget between listing and loading.
+            }
+        }
+        snapshots.sort(ORDER);
         return snapshots;
     }
 

@@ -23,6 +23,8 @@ import org.lifeboat.virtualphone.shell.Syntax.Pipeline;
 import org.lifeboat.virtualphone.shell.Syntax.Script;
 import org.lifeboat.virtualphone.shell.Syntax.SimpleCommand;
 import org.lifeboat.virtualphone.shell.Syntax.Subshell;
+import org.lifeboat.virtualphone.pipe.BrokenPipeException;
+import org.lifeboat.virtualphone.pipe.Pipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -215,19 +217,19 @@ final class Interpreter {
             Pipe pipe = new Pipe();
             int index = i;
             InputStream stageIn = in;
-            Streams stageIo = new Streams(stageIn, pipe.output, io.err());
+            Streams stageIo = new Streams(stageIn, pipe.output(), io.err());
             Session stageSession = session.copy();
             stages.add(Thread.ofVirtual().name("vphone-pipe-" + i).start(() -> {
                 try {
                     statuses[index] = pipelineStage(commands.get(index), stageSession, stageIo);
                 } finally {
-                    closeQuietly(pipe.output);
+                    closeQuietly(pipe.output());
                     if (index > 0) {
                         closeQuietly(stageIn);
                     }
                 }
             }));
-            in = pipe.input;
+            in = pipe.input();
         }
         try {
             statuses[commands.size() - 1] =
@@ -312,7 +314,7 @@ final class Interpreter {
                 this);
         try {
             return command.get().run(context) & 0xff;
-        } catch (Pipe.BrokenPipeException e) {
+        } catch (BrokenPipeException e) {
             // The reader went away: a real process dies of SIGPIPE, which the shell reports as 128+13.
             return 141;
         } catch (PhoneFileException e) {

@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lifeboat.adb.protocol.AdbMessage;
+import org.lifeboat.adb.protocol.PayloadInputStream;
+import org.lifeboat.adb.protocol.PayloadOutputStream;
 
 /**
  * One adb stream as the device sees it, with adbd's flow control (adb-protocol.md §4.4): each WRTE from the host is
@@ -34,8 +36,9 @@ final class DeviceStream {
     private boolean writeInFlight;
     private boolean closeSent;
 
-    private final Input input = new Input();
-    private final Output output;
+    /** Closing the input alone does nothing: a service ends its stream by returning, which calls {@link #close()}. */
+    private final InputStream input = new PayloadInputStream(this::takeChunk, () -> {});
+    private final PayloadOutputStream output;
 
     /** Where the stream's messages go: the connection's writer. */
     interface MessageSink {
@@ -49,7 +52,7 @@ final class DeviceStream {
         this.remoteId = remoteId;
         this.maxWrite = maxWrite;
         this.sink = sink;
-        this.output = new Output(maxWrite);
+        this.output = new PayloadOutputStream(maxWrite, this::sendWrite);
     }
 
     int localId() {
@@ -190,73 +193,6 @@ final class DeviceStream {
         }
         sink.send(AdbMessage.okay(localId, remoteId));
         return chunk;
-    }
-
-    private final class Input extends InputStream {
-        private byte[] current = new byte[0];
-        private int position;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            while (position == current.length) {
-                byte[] next = takeChunk();
-                if (next == null) {
-                    return -1;
-                }
-                current = next;
-                position = 0;
-            }
-            int n = Math.min(length, current.length - position);
-            System.arraycopy(current, position, into, offset, n);
-            position += n;
-            return n;
-        }
-    }
-
-    private final class Output extends OutputStream {
-        private final byte[] buffer;
-        private int filled;
-
-        Output(int size) {
-            this.buffer = new byte[size];
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length) throws IOException {
-            while (length > 0) {
-                int n = Math.min(length, buffer.length - filled);
-                System.arraycopy(data, offset, buffer, filled, n);
-                filled += n;
-                offset += n;
-                length -= n;
-                if (filled == buffer.length) {
-                    flush();
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (filled > 0) {
-                int length = filled;
-                filled = 0;
-                sendWrite(buffer, length);
-            }
-        }
     }
 
     @Override

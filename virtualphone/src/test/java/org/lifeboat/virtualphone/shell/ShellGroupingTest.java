@@ -2,9 +2,7 @@ package org.lifeboat.virtualphone.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -147,35 +145,30 @@ class ShellGroupingTest {
     }
 
     @Test
-    void aSyntaxErrorEndsAShellReadingStdin() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    void aSyntaxErrorEndsAShellReadingStdin() {
         byte[] script = "echo one\necho 'a' )\necho never\n".getBytes(StandardCharsets.UTF_8);
 
-        int status = phone.device().shell().execute("sh", new ByteArrayInputStream(script), out, err);
+        Result r = phone.run("sh", script);
 
-        assertThat(status).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("one\n");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("/system/bin/sh: syntax error: ')' unexpected\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("one\n");
+        assertThat(r.err()).isEqualTo("/system/bin/sh: syntax error: ')' unexpected\n");
     }
 
     @Test
-    void bytesThatAreNotUtf8PassThroughQuotingUnchanged() throws IOException {
+    void bytesThatAreNotUtf8PassThroughQuotingUnchanged() {
         byte[] hostile = {(byte) 0xff, (byte) 0xc3, '(', '\n', '$', '`', (byte) 0xe2, (byte) 0x82};
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.writeBytes("(eval 'echo -nE '\\''".getBytes(StandardCharsets.US_ASCII));
         line.writeBytes(hostile);
         line.writeBytes("'\\'''); echo -n '\\0377'\n".getBytes(StandardCharsets.US_ASCII));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        phone.device()
-                .shell()
-                .execute("sh", new ByteArrayInputStream(line.toByteArray()), out, OutputStream.nullOutputStream());
+        Result r = phone.run("sh", line.toByteArray());
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.writeBytes(hostile);
         expected.write(0xff);
-        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(r.outBytes()).isEqualTo(expected.toByteArray());
     }
 
     /** Hands each complete line written to it to a queue, so a test can wait for one answer at a time. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.lifeboat.adb.protocol.AdbFeatures;
 import org.lifeboat.adb.protocol.DeviceBanner;
 import org.lifeboat.testkit.RequiresTool;
 import org.lifeboat.virtualphone.fs.PhoneFileSystem;
+import org.lifeboat.virtualphone.testing.HostFiles;
 
 /** Debian's adb 29.0.6 against the transport, with a stand-in shell: the wire protocol alone. */
 @RequiresTool("adb")
@@ -89,12 +89,9 @@ class RealAdbTransportTest {
 
     @Test
     void pushesAndPullsTheSameBytesAndMtimeWithAndWithoutSyncVersionTwo() throws Exception {
-        byte[] content = new byte[300_000];
-        new Random(7).nextBytes(content);
         Path local = temp.resolve("upload.bin");
-        Files.write(local, content);
         Instant mtime = Instant.parse("2021-03-04T05:06:07Z");
-        Files.setLastModifiedTime(local, FileTime.from(mtime));
+        byte[] content = HostFiles.writeRandom(local, 300_000, 7, mtime);
 
         for (String serial : List.of(modernSerial, legacySerial)) {
             String remote = "/sdcard/Transfer/" + serial.replace(':', '_') + ".bin";

@@ -30,45 +30,11 @@ final class SbrColumns {
 
     static final Set<String> SMS_NOT_IN_PROVIDER = Set.of("toa", "sc_toa");
 
-    /** The pdu columns (MmsSmsDatabaseHelper) except the device-local {@code _id}, {@code thread_id}, {@code creator}. */
-    static final List<String> MMS = List.of(
-            "date",
-            "date_sent",
-            "msg_box",
-            "read",
-            "seen",
-            "locked",
-            "sub_id",
-            "text_only",
-            "m_id",
-            "sub",
-            "sub_cs",
-            "ct_t",
-            "ct_l",
-            "exp",
-            "m_cls",
-            "m_type",
-            "v",
-            "m_size",
-            "pri",
-            "rr",
-            "rpt_a",
-            "resp_st",
-            "st",
-            "tr_id",
-            "retr_st",
-            "retr_txt",
-            "retr_txt_cs",
-            "read_status",
-            "ct_cls",
-            "resp_txt",
-            "d_tm",
-            "d_rpt");
+    static final List<String> MMS = MmsColumns.PDU;
 
-    static final List<String> PART =
-            List.of("seq", "ct", "name", "chset", "cd", "fn", "cid", "cl", "ctt_s", "ctt_t", "text");
+    static final List<String> PART = MmsColumns.PART;
 
-    static final List<String> ADDR = List.of("address", "type", "charset");
+    static final List<String> ADDR = MmsColumns.ADDR;
 
     static final List<String> CALL =
             List.of("number", "duration", "date", "type", "presentation", "subscription_id", "post_dial_digits");

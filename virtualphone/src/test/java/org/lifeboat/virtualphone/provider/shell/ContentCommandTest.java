@@ -13,7 +13,7 @@ class ContentCommandTest {
     Path temp;
 
     private PhoneFixture phone(int api) {
-        return new PhoneFixture(TrickyProfile.write(temp.resolve("profile")), temp.resolve("state"), api);
+        return PhoneFixture.tricky(temp, api);
     }
 
     @Test

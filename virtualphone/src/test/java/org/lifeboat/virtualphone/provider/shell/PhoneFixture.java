@@ -3,6 +3,7 @@ package org.lifeboat.virtualphone.provider.shell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,11 @@ final class PhoneFixture {
         this.providers = AndroidProviders.open(profile, state, environment, SharedStorage.empty());
     }
 
+    /** The phone every provider-shell test uses: {@link TrickyProfile} under {@code temp}, state beside it. */
+    static PhoneFixture tricky(Path temp, int apiLevel) {
+        return new PhoneFixture(TrickyProfile.write(temp.resolve("profile")), temp.resolve("state"), apiLevel);
+    }
+
     static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
@@ -52,62 +58,35 @@ final class PhoneFixture {
     }
 
     Output content(byte[] stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            int status = new ContentCommand(providers::forAuthority, apiLevel)
-                    .run(List.of(args), new ByteArrayInputStream(stdin), out, err, Caller.shell(4242));
-            return new Output(
-                    out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8),
-                    status,
-                    out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return capture((out, err) -> new ContentCommand(providers::forAuthority, apiLevel)
+                .run(List.of(args), new ByteArrayInputStream(stdin), out, err, Caller.shell(4242)));
     }
 
     Output appops(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            int status = new AppOpsCommand(appOps, apiLevel).run(List.of(args), out, err);
-            return new Output(
-                    out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8),
-                    status,
-                    out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return capture((out, err) -> new AppOpsCommand(appOps, apiLevel).run(List.of(args), out, err));
     }
 
     Output settings(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            int status = new SettingsCommand(providers.forAuthority("settings").orElseThrow())
-                    .run(List.of(args), out, err, Caller.shell(4242));
-            return new Output(
-                    out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8),
-                    status,
-                    out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return capture((out, err) -> new SettingsCommand(providers.forAuthority("settings").orElseThrow())
+                .run(List.of(args), out, err, Caller.shell(4242)));
     }
 
     Output wifi(String... args) {
+        return capture((out, err) -> new WifiCommand(providers.wifiNetworks(), apiLevel).run(List.of(args), out, err));
+    }
+
+    /** One shell command run against the providers, writing to the two streams and returning its exit status. */
+    private interface Command {
+        int run(OutputStream out, OutputStream err) throws IOException;
+    }
+
+    private static Output capture(Command command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
-            int status = new WifiCommand(providers.wifiNetworks(), apiLevel).run(List.of(args), out, err);
+            int status = command.run(out, err);
             return new Output(
-                    out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8),
-                    status,
-                    out.toByteArray());
+                    out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status, out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

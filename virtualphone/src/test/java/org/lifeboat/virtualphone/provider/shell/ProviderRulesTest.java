@@ -15,7 +15,7 @@ class ProviderRulesTest {
     Path temp;
 
     private PhoneFixture phone(int api) {
-        return new PhoneFixture(TrickyProfile.write(temp.resolve("profile")), temp.resolve("state"), api);
+        return PhoneFixture.tricky(temp, api);
     }
 
     @Test
