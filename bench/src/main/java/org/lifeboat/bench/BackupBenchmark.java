@@ -74,7 +74,8 @@ public class BackupBenchmark {
 
     @Setup(Level.Invocation)
     public void createRepository() throws IOException {
-        repository = TempRepository.create(Files.createTempDirectory(repositories, "repo").resolve("repo"));
+        repository = TempRepository.create(
+                Files.createTempDirectory(repositories, "repo").resolve("repo"));
     }
 
     @TearDown(Level.Invocation)

@@ -22,8 +22,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * the cost; {@code cpu.cores} (CPU time over wall time) shows how much of the machine a run managed to use.
  */
 public final class CpuTimeProfiler implements InternalProfiler {
-    private final OperatingSystemMXBean os =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuStart;
     private long wallStart;
 

@@ -22,9 +22,8 @@ public record IndexRotation(int maxPacks, int maxBlobs, Duration maxAge) {
     public IndexRotation {
         Objects.requireNonNull(maxAge, "maxAge");
         if (maxPacks < 1 || maxBlobs < 1 || maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException(
-                    "index rotation limits must be positive, got " + maxPacks + " packs, " + maxBlobs + " blobs, "
-                            + maxAge);
+            throw new IllegalArgumentException("index rotation limits must be positive, got " + maxPacks + " packs, "
+                    + maxBlobs + " blobs, " + maxAge);
         }
     }
 

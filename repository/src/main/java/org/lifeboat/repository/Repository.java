@@ -80,8 +80,10 @@ public final class Repository implements Closeable {
     private void packStored(IndexedPack stored) {
         stored.blobs().forEach(blob -> blobsInPendingPacks.remove(blob.handle()));
         List<IndexedPack> unsaved = index.unsavedPacks();
-        int unsavedBlobs = unsaved.stream().mapToInt(pack -> pack.blobs().size()).sum();
-        Duration sinceLastIndex = Duration.between(lastIndexWrite, settings.clock().instant());
+        int unsavedBlobs =
+                unsaved.stream().mapToInt(pack -> pack.blobs().size()).sum();
+        Duration sinceLastIndex =
+                Duration.between(lastIndexWrite, settings.clock().instant());
         if (settings.indexRotation().isDue(unsaved.size(), unsavedBlobs, sinceLastIndex)) {
             try {
                 writeIndexOfUnsavedPacks();

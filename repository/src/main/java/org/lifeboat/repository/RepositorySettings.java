@@ -68,22 +68,44 @@ public record RepositorySettings(
     }
 
     public RepositorySettings withUploadExecutor(Executor executor) {
-        return new RepositorySettings(random, clock, identity, executor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
+        return new RepositorySettings(
+                random, clock, identity, executor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
     }
 
     public RepositorySettings withClock(Clock newClock) {
         return new RepositorySettings(
-                random, newClock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
+                random,
+                newClock,
+                identity,
+                uploadExecutor,
+                packSize,
+                compressionLevel,
+                maxPacksInFlight,
+                indexRotation);
     }
 
     public RepositorySettings withIdentity(HostIdentity newIdentity) {
         return new RepositorySettings(
-                random, clock, newIdentity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
+                random,
+                clock,
+                newIdentity,
+                uploadExecutor,
+                packSize,
+                compressionLevel,
+                maxPacksInFlight,
+                indexRotation);
     }
 
     public RepositorySettings withRandom(SecureRandom newRandom) {
         return new RepositorySettings(
-                newRandom, clock, identity, uploadExecutor, packSize, compressionLevel, maxPacksInFlight, indexRotation);
+                newRandom,
+                clock,
+                identity,
+                uploadExecutor,
+                packSize,
+                compressionLevel,
+                maxPacksInFlight,
+                indexRotation);
     }
 
     public RepositorySettings withIndexRotation(IndexRotation rotation) {

@@ -120,8 +120,8 @@ class ParserFuzzTest {
     }
 
     private static byte[] pack(byte[] blobBytes, byte[] sealedHeader) {
-        ByteBuffer pack = ByteBuffer.allocate(blobBytes.length + sealedHeader.length + 4)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer pack =
+                ByteBuffer.allocate(blobBytes.length + sealedHeader.length + 4).order(ByteOrder.LITTLE_ENDIAN);
         return pack.put(blobBytes).put(sealedHeader).putInt(sealedHeader.length).array();
     }
 
@@ -170,8 +170,21 @@ class ParserFuzzTest {
         }
         String text = new String(json, StandardCharsets.UTF_8);
         String[] replacements = {
-            "null", "-1", "99999999999999999999999", "1e400", "\"x\"", "[]", "{}", "true", "\"\"", "0.5",
-            "\"zz\"", "\"" + hex(1).substring(0, 63) + "\"", "\"\\ud800\"", "\"\\x\"", "\"\\\"\""
+            "null",
+            "-1",
+            "99999999999999999999999",
+            "1e400",
+            "\"x\"",
+            "[]",
+            "{}",
+            "true",
+            "\"\"",
+            "0.5",
+            "\"zz\"",
+            "\"" + hex(1).substring(0, 63) + "\"",
+            "\"\\ud800\"",
+            "\"\\x\"",
+            "\"\\\"\""
         };
         List<int[]> values = new ArrayList<>();
         int valueStart = -1;

@@ -12,8 +12,8 @@ import org.lifeboat.testkit.RequiresTool;
 import org.lifeboat.virtualphone.profile.Profiles;
 import org.lifeboat.virtualphone.profile.apk.ApkManifest;
 import org.lifeboat.virtualphone.profile.apk.ApkWriter;
-import org.lifeboat.virtualphone.transport.AdbTool;
 import org.lifeboat.virtualphone.testing.HostFiles;
+import org.lifeboat.virtualphone.transport.AdbTool;
 
 /** What adb changes on a phone (push, install, insert, delete) is still there after the phone stops and starts. */
 @RequiresTool("adb")

@@ -14,8 +14,8 @@ import org.lifeboat.adb.protocol.AdbFeatures;
 import org.lifeboat.testkit.RequiresTool;
 import org.lifeboat.virtualphone.profile.apk.ApkManifest;
 import org.lifeboat.virtualphone.profile.apk.ApkWriter;
-import org.lifeboat.virtualphone.transport.AdbTool;
 import org.lifeboat.virtualphone.testing.HostFiles;
+import org.lifeboat.virtualphone.transport.AdbTool;
 
 /**
  * Debian's adb 29.0.6 against two whole phones at once: a modern one, and one whose features are stripped so adb

@@ -106,7 +106,8 @@ public final class PhoneRestore {
             case MESSAGES -> {
                 List<ItemFailure> damaged = new ArrayList<>();
                 Optional<MessagesToRestore> messages = inputs.messages(e -> damaged.add(failure(e)));
-                yield restore(type, new MessageRestorer(phone), messages, dryRun).withFailures(damaged);
+                yield restore(type, new MessageRestorer(phone), messages, dryRun)
+                        .withFailures(damaged);
             }
             case FILES -> {
                 List<ItemFailure> damaged = new ArrayList<>();

@@ -94,7 +94,10 @@ final class RestoreInputs {
             }
         });
         MessageTables tables = new MessageTables(
-                table(dump.get(), "sms"), table(dump.get(), "pdu"), table(dump.get(), "part"), table(dump.get(), "addr"));
+                table(dump.get(), "sms"),
+                table(dump.get(), "pdu"),
+                table(dump.get(), "part"),
+                table(dump.get(), "addr"));
         return Optional.of(new MessagesToRestore(tables, partId -> Optional.ofNullable(parts.get(partId))));
     }
 
@@ -152,8 +155,7 @@ final class RestoreInputs {
      * The files below {@code /files} that {@code includes} selects (a pattern matching a folder selects what is in
      * it), with their phone paths; folders whose listing is damaged go to {@code unreadable}.
      */
-    List<FileToRestore> files(PathFilter includes, Consumer<UnreadableBackupException> unreadable)
-            throws IOException {
+    List<FileToRestore> files(PathFilter includes, Consumer<UnreadableBackupException> unreadable) throws IOException {
         List<FileToRestore> files = new ArrayList<>();
         snapshot.walkFiles("/files", new PhoneSnapshot.FileVisitor() {
             @Override
@@ -169,7 +171,8 @@ final class RestoreInputs {
                 }
                 // Built from the stored bytes, so that a name is restored exactly as the phone had it.
                 DevicePath phonePath = DevicePath.of(SHARED_STORAGE);
-                for (ByteString name : path.components().subList(1, path.components().size())) {
+                for (ByteString name :
+                        path.components().subList(1, path.components().size())) {
                     phonePath = phonePath.resolve(DevicePath.ofBytes(name.toByteArray()));
                 }
                 String shown = path.toString();

@@ -54,11 +54,13 @@ public final class PhoneTransfer {
             throws IOException {
         PhoneBackupReport backup = new PhoneBackup(from, clock, workers, backupProgress)
                 .run(repository, new PhoneBackupOptions(types, List.of(), List.of(), false, PARALLEL_READS));
-        if (backup.outcome() == PhoneBackupReport.Outcome.PHONE_LOST || backup.snapshotId().isEmpty()) {
+        if (backup.outcome() == PhoneBackupReport.Outcome.PHONE_LOST
+                || backup.snapshotId().isEmpty()) {
             return new TransferReport(backup, Optional.empty(), Optional.empty());
         }
         PhoneSnapshot snapshot = new PhoneSnapshot(
-                repository, new SnapshotStore(repository).load(Id.parse(backup.snapshotId().get())));
+                repository,
+                new SnapshotStore(repository).load(Id.parse(backup.snapshotId().get())));
         PhoneRestoreReport restore = new PhoneRestore(to, toSerial, snapshot, restoreProgress)
                 .run(new PhoneRestoreOptions(types, PathFilter.NONE, false));
         if (restore.outcome() == PhoneRestoreReport.Outcome.PHONE_LOST) {

@@ -67,7 +67,8 @@ final class FileCheck {
             } else if (node.size() != file.size()
                     || node.mtime().toEpochSecond() != file.mtime().getEpochSecond()) {
                 missing.add(path + " (changed since the backup: " + file.size() + " bytes dated " + file.mtime()
-                        + ", the backup has " + node.size() + " bytes dated " + node.mtime().toInstant() + ")");
+                        + ", the backup has " + node.size() + " bytes dated "
+                        + node.mtime().toInstant() + ")");
             } else {
                 unchanged.add(file);
             }

@@ -30,7 +30,9 @@ final class ItemKeys {
     /** One item per raw contact: its data rows (photos aside, which adb cannot back up) and group titles. */
     static List<Item> contacts(ProviderDump dump) {
         Map<Long, String> groupTitles = new HashMap<>();
-        table(dump, "groups").rows().forEach(g -> groupTitles.put(id(g, "_id"), g.text("title").orElse("")));
+        table(dump, "groups")
+                .rows()
+                .forEach(g -> groupTitles.put(id(g, "_id"), g.text("title").orElse("")));
         Map<Long, List<ProviderRow>> dataByContact =
                 table(dump, "data").rows().stream().collect(Collectors.groupingBy(r -> id(r, "raw_contact_id")));
         List<Item> items = new ArrayList<>();
@@ -81,16 +83,20 @@ final class ItemKeys {
         return table(dump, "calls").rows().stream()
                 .map(call -> new Item(
                         key("call", call, "number", "type", "date", "duration"),
-                        "call with " + call.text("number").filter(n -> !n.isEmpty()).orElse("(hidden number)")
-                                + " at " + Instant.ofEpochMilli(call.integer("date").orElse(0))))
+                        "call with "
+                                + call.text("number").filter(n -> !n.isEmpty()).orElse("(hidden number)") + " at "
+                                + Instant.ofEpochMilli(call.integer("date").orElse(0))))
                 .toList();
     }
 
     /** One item per event, with its reminders and attendees, in its calendar (by name). */
     static List<Item> events(ProviderDump dump) {
         Map<Long, String> calendars = new HashMap<>();
-        table(dump, "calendars").rows().forEach(c -> calendars.put(
-                id(c, "_id"), c.text("calendar_displayName").or(() -> c.text("name")).orElse("")));
+        table(dump, "calendars")
+                .rows()
+                .forEach(c -> calendars.put(
+                        id(c, "_id"),
+                        c.text("calendar_displayName").or(() -> c.text("name")).orElse("")));
         Map<Long, List<String>> extras = new HashMap<>();
         table(dump, "reminders").rows().forEach(r -> extras.computeIfAbsent(id(r, "event_id"), k -> new ArrayList<>())
                 .add(key("reminder", r, "minutes", "method")));
@@ -101,7 +107,15 @@ final class ItemKeys {
             String calendar = calendars.getOrDefault(id(event, "calendar_id"), "");
             TreeSet<String> parts = new TreeSet<>(extras.getOrDefault(id(event, "_id"), List.of()));
             String fields = key(
-                    "event", event, "title", "dtstart", "dtend", "duration", "allDay", "rrule", "eventLocation",
+                    "event",
+                    event,
+                    "title",
+                    "dtstart",
+                    "dtend",
+                    "duration",
+                    "allDay",
+                    "rrule",
+                    "eventLocation",
                     "description");
             items.add(new Item(
                     calendar + "\n" + fields + "\n" + String.join("\n", parts),

@@ -61,7 +61,8 @@ public final class PhoneVerify {
                 .reduce((older, newer) -> newer)
                 .orElseThrow(() -> new NoBackupException(hostname));
         PhoneSnapshot snapshot = new PhoneSnapshot(repository, latest);
-        Readback readback = new SnapshotReadback(repository, workers).check(latest.snapshot().tree(), options.quick());
+        Readback readback = new SnapshotReadback(repository, workers)
+                .check(latest.snapshot().tree(), options.quick());
         List<TypeCheck> checks = new ArrayList<>();
         for (Collector collector : Collectors.forTypes(EnumSet.allOf(DataType.class), clock)) {
             checks.add(check(collector.collect(phone), snapshot, options.deep()));
@@ -135,8 +136,10 @@ public final class PhoneVerify {
             throw new UnreadableBackupException(path, e);
         }
         return ItemKeys.missing(onPhone, inBackup).stream()
-                .map(item -> item.label() + (saved.isEmpty() ? " (the backup has no " + path + ")"
-                        : " (new or changed since the backup)"))
+                .map(item -> item.label()
+                        + (saved.isEmpty()
+                                ? " (the backup has no " + path + ")"
+                                : " (new or changed since the backup)"))
                 .toList();
     }
 
@@ -150,7 +153,9 @@ public final class PhoneVerify {
         Optional<byte[]> listing = snapshot.read("/apps/apps.json");
         if (listing.isPresent()) {
             readTree("/apps/apps.json", listing.get())
-                    .forEach(app -> saved.put(app.path("packageName").asText(), app.path("versionCode").asLong()));
+                    .forEach(app -> saved.put(
+                            app.path("packageName").asText(),
+                            app.path("versionCode").asLong()));
         }
         List<String> missing = new ArrayList<>();
         for (JsonNode app : JSON.readTree(now)) {
@@ -175,8 +180,8 @@ public final class PhoneVerify {
         Map<String, Map<String, String>> inBackup = new HashMap<>();
         for (String namespace : List.of("system", "secure", "global")) {
             String path = "/settings/" + namespace + ".txt";
-            Optional.ofNullable(exports.get(path)).ifPresent(text -> SettingsListing.parse(namespace, text)
-                    .forEach(onPhone::add));
+            Optional.ofNullable(exports.get(path))
+                    .ifPresent(text -> SettingsListing.parse(namespace, text).forEach(onPhone::add));
             Map<String, String> saved = new HashMap<>();
             snapshot.read(path).ifPresent(text -> SettingsListing.parse(namespace, text)
                     .forEach(s -> saved.put(s.key(), s.value())));
@@ -210,7 +215,8 @@ public final class PhoneVerify {
     }
 
     private static String network(JsonNode network) {
-        return network.path("ssid").asText() + "\u001f" + network.path("security").asText();
+        return network.path("ssid").asText() + "\u001f"
+                + network.path("security").asText();
     }
 
     private static JsonNode readTree(String path, byte[] json) throws UnreadableBackupException {

@@ -60,10 +60,11 @@ final class SnapshotReadback {
             }
         });
         Map<Id, String> failures = quick ? missing(users.keySet()) : unreadable(users.keySet());
-        failures.forEach((blob, reason) ->
-                users.get(blob).forEach(path -> damaged.add(new Readback.Damage(path, reason))));
+        failures.forEach(
+                (blob, reason) -> users.get(blob).forEach(path -> damaged.add(new Readback.Damage(path, reason))));
         damaged.sort(java.util.Comparator.comparing(Readback.Damage::path));
-        return new Readback(quick, trees.get(), users.size(), damaged.stream().distinct().toList());
+        return new Readback(
+                quick, trees.get(), users.size(), damaged.stream().distinct().toList());
     }
 
     /** Blobs the index does not know, or whose pack file is gone. */
@@ -99,8 +100,8 @@ final class SnapshotReadback {
                         try {
                             repository.loadBlob(new BlobHandle(blob, BlobType.DATA));
                         } catch (IOException e) {
-                            failures.put(blob, "data blob " + blob.toShortString() + " is damaged (" + e.getMessage()
-                                    + ")");
+                            failures.put(
+                                    blob, "data blob " + blob.toShortString() + " is damaged (" + e.getMessage() + ")");
                         }
                     },
                     workers));

@@ -66,7 +66,11 @@ public final class PhoneRestoreMixin {
      * phone; {@code includes} select files by snapshot path.
      */
     public int restore(
-            RepositoryOptions repositoryOptions, String snapshotSpec, String host, List<String> includes, PrintWriter out)
+            RepositoryOptions repositoryOptions,
+            String snapshotSpec,
+            String host,
+            List<String> includes,
+            PrintWriter out)
             throws IOException {
         PhoneRestoreOptions options;
         try {
@@ -77,7 +81,8 @@ public final class PhoneRestoreMixin {
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
         }
-        PhoneConnector connector = new PhoneConnector(repositoryOptions.environment().variables());
+        PhoneConnector connector =
+                new PhoneConnector(repositoryOptions.environment().variables());
         PhoneRestoreReport report;
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository);
@@ -101,12 +106,13 @@ public final class PhoneRestoreMixin {
         return switch (report.outcome()) {
             case COMPLETE -> ExitCode.SUCCESS.code();
             case INCOMPLETE -> ExitCode.INCOMPLETE.code();
-            case PHONE_LOST -> throw new UserFacingException(
-                    ExitCode.FATAL,
-                    "the phone " + report.targetSerial() + " disconnected while "
-                            + report.interruptedAt().orElseThrow().folder()
-                            + " were being restored. Reconnect it (check the cable, unlock the phone) and run the"
-                            + " same command again: what is already on the phone is skipped");
+            case PHONE_LOST ->
+                throw new UserFacingException(
+                        ExitCode.FATAL,
+                        "the phone " + report.targetSerial() + " disconnected while "
+                                + report.interruptedAt().orElseThrow().folder()
+                                + " were being restored. Reconnect it (check the cable, unlock the phone) and run the"
+                                + " same command again: what is already on the phone is skipped");
         };
     }
 

@@ -30,11 +30,7 @@ final class RestoreReportPrinter {
                 report.targetSdk());
         out.printf(
                 "%-10s %13s %14s %12s %8s%n",
-                "type",
-                report.dryRun() ? "to restore" : "restored",
-                "already there",
-                "not possible",
-                "failed");
+                "type", report.dryRun() ? "to restore" : "restored", "already there", "not possible", "failed");
         for (TypeRestore type : report.types()) {
             if (!type.inBackup()) {
                 out.printf("%-10s %s%n", type.type().folder(), "not in this backup");
@@ -57,7 +53,8 @@ final class RestoreReportPrinter {
         section(out, "Not restorable onto this phone (a limit of adb, not an error):", report, false);
         section(out, "Failed:", report, true);
         if (report.changedNothing() && report.interruptedAt().isEmpty()) {
-            out.printf("%nNothing %s: the phone already has everything in this snapshot.%n",
+            out.printf(
+                    "%nNothing %s: the phone already has everything in this snapshot.%n",
                     report.dryRun() ? "to do" : "changed");
         }
         out.flush();

@@ -80,15 +80,17 @@ public final class TransferCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
         }
-        PhoneConnector connector = new PhoneConnector(repositoryOptions.environment().variables());
-        ExecutorService workers = Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+        PhoneConnector connector =
+                new PhoneConnector(repositoryOptions.environment().variables());
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
                     Thread thread = new Thread(task, "transfer-worker");
                     thread.setDaemon(true);
                     return thread;
                 });
         Clock clock = Clock.systemDefaultZone();
-        PhoneProgress.Style style = json ? PhoneProgress.Style.JSON
+        PhoneProgress.Style style = json
+                ? PhoneProgress.Style.JSON
                 : System.console() != null ? PhoneProgress.Style.TERMINAL : PhoneProgress.Style.QUIET;
         TransferReport report;
         try (Repository repository = repositoryOptions.open();
@@ -134,14 +136,18 @@ public final class TransferCommand implements Callable<Integer> {
                     "the old phone disconnected during the backup; reconnect it and run transfer again: what was"
                             + " stored is not transferred again");
         }
-        if (report.restore().map(r -> r.outcome() == PhoneRestoreReport.Outcome.PHONE_LOST).orElse(false)) {
+        if (report.restore()
+                .map(r -> r.outcome() == PhoneRestoreReport.Outcome.PHONE_LOST)
+                .orElse(false)) {
             throw new UserFacingException(
                     ExitCode.FATAL,
                     "the new phone disconnected during the restore; reconnect it and run transfer again: what is"
                             + " already on it is skipped");
         }
         boolean failures = backup.hasFailures()
-                || report.restore().map(r -> r.outcome() != PhoneRestoreReport.Outcome.COMPLETE).orElse(true);
+                || report.restore()
+                        .map(r -> r.outcome() != PhoneRestoreReport.Outcome.COMPLETE)
+                        .orElse(true);
         if (!json) {
             out.printf(
                     "%n%s%n",
@@ -154,8 +160,10 @@ public final class TransferCommand implements Callable<Integer> {
     }
 
     private static void printCheck(PhoneRestoreReport check, PrintWriter out) {
-        out.printf("%n3. Check of the new phone against snapshot %s%n", RestoreReportPrinter.shortId(check.snapshotId()));
-        long missing = check.types().stream().mapToLong(t -> t.restored().size()).sum();
+        out.printf(
+                "%n3. Check of the new phone against snapshot %s%n", RestoreReportPrinter.shortId(check.snapshotId()));
+        long missing =
+                check.types().stream().mapToLong(t -> t.restored().size()).sum();
         if (missing == 0) {
             out.printf("Every item of the snapshot that this phone can take is on it.%n");
             return;

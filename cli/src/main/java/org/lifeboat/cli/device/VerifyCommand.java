@@ -72,9 +72,10 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
         }
-        PhoneConnector connector = new PhoneConnector(repositoryOptions.environment().variables());
-        ExecutorService workers = Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+        PhoneConnector connector =
+                new PhoneConnector(repositoryOptions.environment().variables());
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
                     Thread thread = new Thread(task, "verify-worker");
                     thread.setDaemon(true);
                     return thread;
@@ -112,14 +113,17 @@ public final class VerifyCommand implements Callable<Integer> {
         return switch (report.verdict()) {
             case SAFE -> ExitCode.SUCCESS.code();
             case NOT_BACKED_UP -> ExitCode.INCOMPLETE.code();
-            case BACKUP_DAMAGED -> throw new UserFacingException(
-                    ExitCode.FATAL,
-                    "the backup is damaged: " + report.readback().damaged().size()
-                            + " item(s) cannot be read back: "
-                            + String.join(", ", report.readback().damaged().stream()
-                                    .map(d -> d.path())
-                                    .limit(10)
-                                    .toList()));
+            case BACKUP_DAMAGED ->
+                throw new UserFacingException(
+                        ExitCode.FATAL,
+                        "the backup is damaged: " + report.readback().damaged().size()
+                                + " item(s) cannot be read back: "
+                                + String.join(
+                                        ", ",
+                                        report.readback().damaged().stream()
+                                                .map(d -> d.path())
+                                                .limit(10)
+                                                .toList()));
         };
     }
 }

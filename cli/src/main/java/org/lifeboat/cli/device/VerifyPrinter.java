@@ -31,17 +31,16 @@ final class VerifyPrinter {
     void print(VerifyReport report) {
         out.printf(
                 "%n%s (Android API %d) against snapshot %s of %s%n",
-                report.model(),
-                report.sdk(),
-                RestoreReportPrinter.shortId(report.snapshotId()),
-                report.snapshotTime());
+                report.model(), report.sdk(), RestoreReportPrinter.shortId(report.snapshotId()), report.snapshotTime());
         Readback readback = report.readback();
         out.printf(
                 "Read back: %d trees and %d data blobs %s: %s%n%n",
                 readback.trees(),
                 readback.blobs(),
                 readback.quick() ? "found in the repository" : "decrypted and hash-checked",
-                readback.intact() ? paint(GREEN, "intact") : paint(RED, readback.damaged().size() + " damaged"));
+                readback.intact()
+                        ? paint(GREEN, "intact")
+                        : paint(RED, readback.damaged().size() + " damaged"));
         out.printf("    %-10s %9s %15s%n", "type", "on phone", "not in backup");
         for (TypeCheck type : report.types()) {
             out.printf(
@@ -54,20 +53,23 @@ final class VerifyPrinter {
         if (report.itemsNotInBackup() > 0) {
             out.printf("%nOn the phone but not in the backup:%n");
             for (TypeCheck type : report.types()) {
-                type.notInBackup().forEach(item -> out.printf("  %s %s: %s%n", paint(RED, "✗"), type.type().folder(),
-                        item));
+                type.notInBackup()
+                        .forEach(item -> out.printf(
+                                "  %s %s: %s%n", paint(RED, "✗"), type.type().folder(), item));
             }
         }
         if (!readback.intact()) {
             out.printf("%nDamaged in the backup (cannot be restored as saved):%n");
             readback.damaged().forEach(d -> out.printf("  %s %s: %s%n", paint(RED, "✗"), d.path(), d.reason()));
         }
-        boolean unreachable = report.types().stream().anyMatch(t -> !t.cannotBeBackedUp().isEmpty());
+        boolean unreachable =
+                report.types().stream().anyMatch(t -> !t.cannotBeBackedUp().isEmpty());
         if (unreachable) {
             out.printf("%nCannot be backed up over adb (save these yourself before a reset):%n");
             for (TypeCheck type : report.types()) {
                 for (NotSaved item : type.cannotBeBackedUp()) {
-                    String count = item.count().isPresent() ? " (" + item.count().getAsLong() + ")" : "";
+                    String count =
+                            item.count().isPresent() ? " (" + item.count().getAsLong() + ")" : "";
                     out.printf(
                             "  - %s: %s%s%n      why: %s%n      fix: %s%n",
                             type.type().folder(), item.item(), count, item.reason(), item.fix());
@@ -81,15 +83,19 @@ final class VerifyPrinter {
     static String verdict(VerifyReport report, boolean unreachable) {
         String snapshot = RestoreReportPrinter.shortId(report.snapshotId());
         return switch (report.verdict()) {
-            case SAFE -> "Safe to reset: everything adb can reach on this phone is in snapshot " + snapshot
-                    + ", and the snapshot reads back."
-                    + (unreachable ? " Save what adb cannot reach (listed above) yourself first." : "");
-            case NOT_BACKED_UP -> "NOT safe to reset yet: " + report.itemsNotInBackup()
-                    + " item(s) on the phone are not in the backup (listed above). Run 'lifeboat backup', then"
-                    + " verify again.";
-            case BACKUP_DAMAGED -> "NOT safe to reset: the backup is damaged; " + report.readback().damaged().size()
-                    + " item(s) of snapshot " + snapshot + " cannot be read back (listed above). Run 'lifeboat"
-                    + " check', then a new backup.";
+            case SAFE ->
+                "Safe to reset: everything adb can reach on this phone is in snapshot " + snapshot
+                        + ", and the snapshot reads back."
+                        + (unreachable ? " Save what adb cannot reach (listed above) yourself first." : "");
+            case NOT_BACKED_UP ->
+                "NOT safe to reset yet: " + report.itemsNotInBackup()
+                        + " item(s) on the phone are not in the backup (listed above). Run 'lifeboat backup', then"
+                        + " verify again.";
+            case BACKUP_DAMAGED ->
+                "NOT safe to reset: the backup is damaged; "
+                        + report.readback().damaged().size()
+                        + " item(s) of snapshot " + snapshot + " cannot be read back (listed above). Run 'lifeboat"
+                        + " check', then a new backup.";
         };
     }
 
@@ -107,7 +113,9 @@ final class VerifyPrinter {
         readback.put("trees", report.readback().trees());
         readback.put("blobs", report.readback().blobs());
         ArrayNode damaged = readback.putArray("damaged");
-        report.readback().damaged().forEach(d -> damaged.addObject().put("path", d.path()).put("reason", d.reason()));
+        report.readback()
+                .damaged()
+                .forEach(d -> damaged.addObject().put("path", d.path()).put("reason", d.reason()));
         ArrayNode types = root.putArray("types");
         for (TypeCheck type : report.types()) {
             ObjectNode row = types.addObject();

@@ -77,9 +77,15 @@ public final class RestoreCommand implements Callable<Integer> {
         if (phone.requested()) {
             if (target != null || !excludes.isEmpty()) {
                 throw new UserFacingException(
-                        ExitCode.USAGE, "--device restores onto a phone; --target and --exclude belong to the folder form");
+                        ExitCode.USAGE,
+                        "--device restores onto a phone; --target and --exclude belong to the folder form");
             }
-            return phone.restore(repositoryOptions, snapshot, host, includes, spec.commandLine().getOut());
+            return phone.restore(
+                    repositoryOptions,
+                    snapshot,
+                    host,
+                    includes,
+                    spec.commandLine().getOut());
         }
         if (target == null) {
             throw new UserFacingException(

@@ -84,7 +84,9 @@ class ConcurrentBackupTest {
                 .contains("locked non-exclusively by PID " + backup.pid())
                 .doesNotContain("Exception");
         assertThat(backup.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(backup.exitValue()).as("the backup does not notice the refused prune").isZero();
+        assertThat(backup.exitValue())
+                .as("the backup does not notice the refused prune")
+                .isZero();
         ResticRunner.assertChecksClean(repo);
     }
 

@@ -91,7 +91,9 @@ class CrashSafetyTest {
         assertNoPlaintextIn(repo);
         assertNoPlaintextIn(lifeboat.tempDirectory());
         Set<BlobHandle> indexedBeforeResuming = indexedBlobs();
-        assertThat(indexedBeforeResuming).as("the killed backups' rotated index files").isNotEmpty();
+        assertThat(indexedBeforeResuming)
+                .as("the killed backups' rotated index files")
+                .isNotEmpty();
 
         Process resumed = lifeboat.start("backup", "--pack-size", "4", corpus.toString());
         assertThat(resumed.waitFor(3, TimeUnit.MINUTES)).isTrue();

@@ -75,7 +75,10 @@ class DamageTest {
                     .lookup(new BlobHandle(Id.hash(damagedContent), BlobType.DATA))
                     .orElseThrow();
         }
-        flipByte(repo.resolve("data").resolve(blob.packId().toString().substring(0, 2)).resolve(blob.packId().toString()),
+        flipByte(
+                repo.resolve("data")
+                        .resolve(blob.packId().toString().substring(0, 2))
+                        .resolve(blob.packId().toString()),
                 blob.blob().offset() + 40);
 
         assertThat(run("check")).as("headers and sizes are intact").isZero();
@@ -106,7 +109,9 @@ class DamageTest {
         assertThat(run("check")).isEqualTo(1);
         assertThat(out.toString()).contains("error: " + name + " is damaged");
         for (String[] command : List.of(
-                new String[] {"restore", "latest", "--target", dir.resolve("restored").toString()},
+                new String[] {
+                    "restore", "latest", "--target", dir.resolve("restored").toString()
+                },
                 new String[] {"backup", source.toString()},
                 new String[] {"ls", "latest"})) {
             assertThat(run(command)).as(command[0]).isEqualTo(1);
@@ -122,11 +127,7 @@ class DamageTest {
     void aDamagedSnapshotIsNamedByCheckAndSkippedByTheOtherCommands() throws IOException {
         String oldest;
         try (Repository repository = open()) {
-            oldest = new SnapshotStore(repository)
-                    .loadAll()
-                    .getFirst()
-                    .id()
-                    .toString();
+            oldest = new SnapshotStore(repository).loadAll().getFirst().id().toString();
         }
         flipByte(repo.resolve("snapshots").resolve(oldest), 50);
 

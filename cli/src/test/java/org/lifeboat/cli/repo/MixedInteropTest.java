@@ -81,7 +81,9 @@ class MixedInteropTest {
     void weBackUpIntoAResticRepositoryAndForgetAndPrune() throws Exception {
         ResticRunner.run(repo, "init");
         ResticRunner.run(repo, "backup", theirs.toString());
-        assertThat(lifeboat("backup", ours.toString(), "--json")).as(err.toString()).isZero();
+        assertThat(lifeboat("backup", ours.toString(), "--json"))
+                .as(err.toString())
+                .isZero();
         JsonNode summary = JSON.readTree(out.toString().lines().toList().getLast());
         assertThat(summary.get("data_added").asLong())
                 .as("restic stored big.bin's chunks already (same polynomial, same chunks)")
@@ -89,7 +91,9 @@ class MixedInteropTest {
         Files.writeString(ours.resolve("small.txt"), "changed");
         assertThat(lifeboat("backup", ours.toString())).as(err.toString()).isZero();
 
-        assertThat(lifeboat("forget", "--keep-last", "1", "--prune")).as(err.toString()).isZero();
+        assertThat(lifeboat("forget", "--keep-last", "1", "--prune"))
+                .as(err.toString())
+                .isZero();
 
         assertThat(ResticRunner.run(repo, "snapshots")).contains("2 snapshots");
         assertBothChecksPass();
@@ -104,7 +108,9 @@ class MixedInteropTest {
         JsonNode resticSnapshots = JSON.readTree(ResticRunner.run(repo, "snapshots", "--json", "--no-lock"));
         assertThat(lifeboat("snapshots", "--json")).as(err.toString()).isZero();
         JsonNode ourSnapshots = JSON.readTree(out.toString());
-        assertThat(summaries(ourSnapshots)).isEqualTo(summaries(resticSnapshots)).hasSize(2);
+        assertThat(summaries(ourSnapshots))
+                .isEqualTo(summaries(resticSnapshots))
+                .hasSize(2);
 
         for (JsonNode snapshot : resticSnapshots) {
             String id = snapshot.get("id").asText();
@@ -129,8 +135,9 @@ class MixedInteropTest {
     private static List<String> summaries(JsonNode snapshots) {
         List<String> summaries = new ArrayList<>();
         for (JsonNode snapshot : snapshots) {
-            summaries.add(snapshot.get("id").asText() + " " + snapshot.get("tree").asText() + " "
-                    + snapshot.get("paths") + " " + snapshot.get("time").asText());
+            summaries.add(
+                    snapshot.get("id").asText() + " " + snapshot.get("tree").asText() + " " + snapshot.get("paths")
+                            + " " + snapshot.get("time").asText());
         }
         summaries.sort(null);
         return summaries;

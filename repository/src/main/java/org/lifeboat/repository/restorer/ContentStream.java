@@ -44,11 +44,15 @@ public final class ContentStream extends InputStream {
     public static ContentStream open(Repository repository, Node file) {
         Objects.requireNonNull(repository, "repository");
         if (file.type() != NodeType.FILE) {
-            throw new IllegalArgumentException(
-                    "only files have content; " + file.name().toQuoted() + " is a " + file.type().jsonName());
+            throw new IllegalArgumentException("only files have content; "
+                    + file.name().toQuoted() + " is a " + file.type().jsonName());
         }
         // As restic restores it: a file of size 0 is empty whatever its content list says.
-        return new ContentStream(repository, file.size() == 0 ? List.of() : file.content(), file.size(), file.name().toQuoted());
+        return new ContentStream(
+                repository,
+                file.size() == 0 ? List.of() : file.content(),
+                file.size(),
+                file.name().toQuoted());
     }
 
     @Override

@@ -38,13 +38,13 @@ class Poly1305Test {
                 + " 6acb5f61a7176dd320c5c1eb2edcdc74, ae212a55399729595dea458bc621ff0e,"
                 + " 0ee1c16bb73f0f4fd19881753c01cdbe",
     })
-    void matchesPoly1305AesVectors(String message, String r, String k, String nonce, String expected)
-            throws Exception {
+    void matchesPoly1305AesVectors(String message, String r, String k, String nonce, String expected) throws Exception {
         Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(HEX.parseHex(k), "AES"));
         byte[] s = aes.doFinal(HEX.parseHex(nonce));
 
-        assertThat(HEX.formatHex(tag(HEX.parseHex(r), s, HEX.parseHex(message)))).isEqualTo(expected);
+        assertThat(HEX.formatHex(tag(HEX.parseHex(r), s, HEX.parseHex(message))))
+                .isEqualTo(expected);
     }
 
     @Test

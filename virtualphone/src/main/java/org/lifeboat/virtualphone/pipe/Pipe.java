@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Pipe {
     /** Linux's default pipe capacity. */
-    public static final int DEFAULT_CAPACITY = 64 * 1024;
+    private static final int DEFAULT_CAPACITY = 64 * 1024;
 
     private final byte[] buffer;
     private final ReentrantLock lock = new ReentrantLock();

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import org.lifeboat.virtualphone.device.VirtualDevice;
 import org.lifeboat.virtualphone.fs.PhoneFileException;
 import org.lifeboat.virtualphone.fs.PhonePaths;
+import org.lifeboat.virtualphone.pipe.BrokenPipeException;
+import org.lifeboat.virtualphone.pipe.Pipe;
 import org.lifeboat.virtualphone.shell.Syntax.AndOr;
 import org.lifeboat.virtualphone.shell.Syntax.BraceGroup;
 import org.lifeboat.virtualphone.shell.Syntax.Command;
@@ -23,8 +25,6 @@ import org.lifeboat.virtualphone.shell.Syntax.Pipeline;
 import org.lifeboat.virtualphone.shell.Syntax.Script;
 import org.lifeboat.virtualphone.shell.Syntax.SimpleCommand;
 import org.lifeboat.virtualphone.shell.Syntax.Subshell;
-import org.lifeboat.virtualphone.pipe.BrokenPipeException;
-import org.lifeboat.virtualphone.pipe.Pipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -38,6 +38,7 @@ final class DeviceStream {
 
     /** Closing the input alone does nothing: a service ends its stream by returning, which calls {@link #close()}. */
     private final InputStream input = new PayloadInputStream(this::takeChunk, () -> {});
+
     private final PayloadOutputStream output;
 
     /** Where the stream's messages go: the connection's writer. */

@@ -67,7 +67,8 @@ final class PhoneFixture {
     }
 
     Output settings(String... args) {
-        return capture((out, err) -> new SettingsCommand(providers.forAuthority("settings").orElseThrow())
+        return capture((out, err) -> new SettingsCommand(
+                        providers.forAuthority("settings").orElseThrow())
                 .run(List.of(args), out, err, Caller.shell(4242)));
     }
 
@@ -86,7 +87,10 @@ final class PhoneFixture {
         try {
             int status = command.run(out, err);
             return new Output(
-                    out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status, out.toByteArray());
+                    out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8),
+                    status,
+                    out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
