@@ -42,6 +42,9 @@ for jar in "${jars[@]}"; do cp "$jar" "$dist/lib/" && classpath="$classpath:$dis
 lifeboat=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Djava.awt.headless=true
   ${LIFEBOAT_JAVA_OPTS-} -cp "$classpath" org.lifeboat.cli.Main)
 
+# bytes DIR: the total size of the regular files under DIR (du would add the folders' own sizes).
+bytes() { find "$1" -type f -printf '%s\n' | python3 -c 'import sys; print(sum(map(int, sys.stdin)))'; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # Our own adb server on its own port, so other adb users on this machine neither see nor disturb the phone.
@@ -79,7 +82,7 @@ if [ ! -f "$state/.bench-ready" ]; then
   for i in $(seq 1 "$videos"); do
     video="$camera/PXL_20240520_1${i}0000000.mp4"
     head -c "$((video_mib * 1048576))" /dev/zero \
-      | openssl enc -aes-256-ctr -nosalt -K "$(printf '%064x' "$i")" -iv 0 > "$video"
+      | openssl enc -aes-256-ctr -nosalt -K "$(printf '%064x' "$i")" -iv "$(printf '%032x' 0)" > "$video"
     touch -d "2024-05-20 1$i:00:00 UTC" "$video"
   done
   touch "$state/.bench-ready"
@@ -89,7 +92,7 @@ start_phone
 adb start-server >/dev/null 2>&1
 adb connect "$serial" >/dev/null
 adb -s "$serial" wait-for-device
-phone_bytes=$(du -sb --apparent-size "$state/fs$sdcard" | cut -f1)
+phone_bytes=$(bytes "$state/fs$sdcard")
 phone_files=$(find "$state/fs$sdcard" -type f | wc -l)
 
 rm -rf "$work/pull" "$work/pull-restic" "$work/repo-restic" "$work/repo-lifeboat"
@@ -127,10 +130,12 @@ stop_phone
 
 # Sanity: the pull and Lifeboat's snapshot hold the same files and bytes.
 pulled_files=$(find "$work/pull" -type f | wc -l)
-pulled_bytes=$(du -sb --apparent-size "$work/pull" | cut -f1)
-saved=$(restic -r "$work/repo-lifeboat" ls latest /files 2>/dev/null | grep -c '^/files/.' || true)
-echo "  adb pull: $pulled_files files, $pulled_bytes bytes; phone: $phone_files files, $phone_bytes bytes;" \
-  "lifeboat snapshot: $saved entries under /files (files and folders)"
+pulled_bytes=$(bytes "$work/pull")
+saved=$(restic -r "$work/repo-lifeboat" ls --json latest | python3 -c 'import json, sys
+files = [n for n in map(json.loads, sys.stdin) if n.get("type") == "file" and n["path"].startswith("/files/")]
+print(len(files), "files,", sum(n["size"] for n in files), "bytes")')
+echo "  phone: $phone_files files, $phone_bytes bytes; adb pull: $pulled_files files, $pulled_bytes bytes;" \
+  "lifeboat snapshot /files: $saved"
 
 echo
 read -r pull_s _ < "$work/time-pull.out"; read -r restic_s restic_rss < "$work/time-restic.out"

@@ -240,7 +240,7 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
 
     private Map<String, Long> localCalendars() throws IOException, ContentCommandException {
         Map<String, Long> ids = new HashMap<>();
-        for (ProviderRow row : shell.query(ContentQuery.builder(AUTHORITY + "calendars")
+        for (ProviderRow row : shell.queryExactText(ContentQuery.builder(AUTHORITY + "calendars")
                 .columns(ColumnSpec.integer("_id"), ColumnSpec.text("calendar_displayName"))
                 .where("account_type='" + LOCAL + "'")
                 .build())) {
@@ -251,7 +251,8 @@ public final class CalendarRestorer implements Restorer<CalendarsOnPhone, Calend
     }
 
     private List<ProviderRow> events(long calendarId) throws IOException, ContentCommandException {
-        return shell.query(ContentQuery.builder(AUTHORITY + "events")
+        // Exact titles: an event titled with the text "NULL" must be found again (android-data.md §2.3).
+        return shell.queryExactText(ContentQuery.builder(AUTHORITY + "events")
                 .columns(ColumnSpec.integer("_id"), ColumnSpec.integer("dtstart"), ColumnSpec.text("title"))
                 .where("calendar_id=" + calendarId + " AND deleted=0")
                 .build());

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lifeboat.adb.client.ShellCommand;
+import org.lifeboat.android.content.ColumnSpec;
 import org.lifeboat.android.content.ContentCommandException;
 import org.lifeboat.android.content.ContentOutput;
 import org.lifeboat.android.content.ContentQuery;
 import org.lifeboat.android.content.ProviderRow;
+import org.lifeboat.android.content.ProviderValue;
 import org.lifeboat.android.content.ShellQuoting;
 
 /**
@@ -25,6 +27,7 @@ final class PhoneShell {
     private static final int BATCH_BYTES = 48 * 1024;
 
     private static final int BATCH_COMMANDS = 100;
+    private static final String ID = "_id";
 
     private final TargetPhone phone;
     private int roundTrips;
@@ -60,6 +63,25 @@ final class PhoneShell {
     List<ProviderRow> query(ContentQuery query) throws IOException, ContentCommandException {
         CommandOutput output = run(query.arguments());
         return ContentOutput.parseQuery(query, output.stdout(), output.stderr());
+    }
+
+    /**
+     * Like {@link #query}, but reads the free-text column (the last, joined on {@code _id}) exactly: {@code content}
+     * prints SQL NULL and the text "NULL" the same way (android-data.md §2.2), so when that column printed NULL in
+     * any row, a second query for the rows where it {@code IS NULL} tells them apart (§2.3), as the backup's
+     * collectors do. For restorers that find rows again by a free-text value the backup holds exactly.
+     */
+    List<ProviderRow> queryExactText(ContentQuery query) throws IOException, ContentCommandException {
+        ColumnSpec text = query.columns().getLast();
+        if (text.kind() != ColumnSpec.Kind.TEXT || !query.columns().contains(ColumnSpec.integer(ID))) {
+            throw new IllegalArgumentException("expected a query of _id and a free-text column last: " + query);
+        }
+        List<ProviderRow> rows = query(query);
+        if (rows.stream().noneMatch(row -> row.get(text.column()) instanceof ProviderValue.Null)) {
+            return rows;
+        }
+        List<ProviderRow> reallyNull = query(ContentOutput.nullCheckQuery(query, ID, text.column()));
+        return ContentOutput.resolveNullText(rows, ID, text.column(), reallyNull);
     }
 
     /** Runs a command that prints nothing on success and throws what its output reports otherwise. */

@@ -83,4 +83,34 @@ class CalendarRestorerTest {
         assertThat(restorer.plan(restorer.inspect(BACKUP), BACKUP).changesNothing())
                 .isTrue();
     }
+
+    @Test
+    void anEventTitledWithTheTextNullIsFoundAgainWithItsReminders() throws Exception {
+        ProviderRow titledNull = MEETING.toBuilder().put("title", "NULL").build();
+        CalendarTables backup = new CalendarTables(
+                BACKUP.calendars(),
+                new ProviderTable("events", List.of(titledNull)),
+                BACKUP.reminders(),
+                new ProviderTable("attendees", List.of()));
+        ScriptedPhone phone = new ScriptedPhone(29)
+                .answer("x:s:a:b", "usage: ...\n")
+                .answer("calendars --projection", "Row: 0 _id=4, calendar_displayName=Family & Friends\n")
+                // content prints the text "NULL" like SQL NULL; only the IS NULL query tells them apart.
+                .answer("title IS NULL", "No result found.\n")
+                .answer(
+                        "events --projection",
+                        "No result found.\n",
+                        "Row: 0 _id=77, dtstart=1700000000000, title=NULL\n");
+        CalendarRestorer restorer = new CalendarRestorer(phone);
+
+        RestoreResult result = restorer.apply(restorer.plan(restorer.inspect(backup), backup), RestoreProgress.NONE);
+
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.restored()).hasSize(1);
+        assertThat(phone.commandsContaining("content insert --uri content://com.android.calendar/reminders"))
+                .containsExactly("content insert --uri content://com.android.calendar/reminders --bind event_id:l:77"
+                        + " --bind minutes:l:15 --bind method:l:1");
+        assertThat(restorer.plan(restorer.inspect(backup), backup).changesNothing())
+                .isTrue();
+    }
 }

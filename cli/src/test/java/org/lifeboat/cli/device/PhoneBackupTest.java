@@ -131,8 +131,11 @@ class PhoneBackupTest {
         assertThat(first.outcome()).isEqualTo(PhoneBackupReport.Outcome.COMPLETE);
         assertThat(second.parentId()).isEqualTo(first.snapshotId());
         assertThat(second.bytesTransferred()).isLessThan(1024 * 1024);
+        // Every phone file and APK is reused; so are the exports whose bytes did not change (only the report, the
+        // device description and the calendars, which carry the backup time, are written again).
         assertThat(second.summary().orElseThrow().filesUnmodified())
-                .isEqualTo(type(first, DataType.FILES).saved() + apkCount(Profiles.resolve("demo")));
+                .isGreaterThanOrEqualTo(type(first, DataType.FILES).saved() + apkCount(Profiles.resolve("demo")));
+        assertThat(second.summary().orElseThrow().filesNew()).isZero();
         assertThat(restic(repository, "snapshots", "--json"))
                 .contains("\"hostname\":\"" + first.hostname() + "\"")
                 .contains("\"lifeboat\"", "\"android-30\"");

@@ -61,7 +61,10 @@ record SnapshotSummary(
         ProviderDump contacts = dump(snapshot, "/contacts/contacts.json");
         ProviderDump messages = dump(snapshot, "/messages/messages.json");
         ProviderDump calendar = dump(snapshot, "/calendar/calendar.json");
-        ProviderDump calls = dump(snapshot, "/calls/calls.json");
+        // Below Android 13 the shell may not read the call log, so such a backup holds no calls.json.
+        ProviderDump calls = snapshot.read("/calls/calls.json").isPresent()
+                ? dump(snapshot, "/calls/calls.json")
+                : ProviderDump.of(messages.apiLevel(), List.of());
         List<String> apps = new ArrayList<>();
         for (JsonNode app : JSON.readTree(snapshot.read("/apps/apps.json").orElseThrow())) {
             String name = app.path("packageName").asText();

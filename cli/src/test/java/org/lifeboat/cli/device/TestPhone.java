@@ -51,13 +51,18 @@ final class TestPhone {
 
     /** A complete backup of {@code phone} into the repository, as {@code lifeboat backup --device} makes it. */
     static PhoneBackupReport backUp(VirtualPhone phone, Path repository, String password) throws IOException {
+        return backUp(phone, repository, password, PhoneBackupOptions.everything());
+    }
+
+    /** A backup of what {@code options} select, as {@code lifeboat backup --device} makes it. */
+    static PhoneBackupReport backUp(VirtualPhone phone, Path repository, String password, PhoneBackupOptions options)
+            throws IOException {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (Repository opened = Repository.open(
                         new LocalBackend(repository), Password.of(password), RepositorySettings.defaults());
                 Device device = connect(phone);
                 Phone open = Phone.open(device)) {
-            return new PhoneBackup(open, Clock.systemUTC(), workers, BackupProgress.NONE)
-                    .run(opened, PhoneBackupOptions.everything());
+            return new PhoneBackup(open, Clock.systemUTC(), workers, BackupProgress.NONE).run(opened, options);
         } finally {
             workers.shutdownNow();
         }

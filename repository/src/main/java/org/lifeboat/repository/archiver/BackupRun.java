@@ -169,7 +169,7 @@ final class BackupRun {
         List<CompletableFuture<Id>> chunks = new ArrayList<>();
         long size = 0;
         try (InputStream input = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            ChunkStream stream = chunker.split(input);
+            ChunkStream stream = chunker.split(input, stat.size());
             for (Optional<Chunk> chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
                 size += chunk.get().length();
                 chunks.add(pipeline.save(BlobType.DATA, chunk.get().takeBytes()));

@@ -17,18 +17,20 @@ public final class ChunkStream {
     private static final long SPLIT_MASK = (1L << 20) - 1;
     private static final int WINDOW = RabinTables.WINDOW_SIZE;
     private static final int READ_SIZE = 1024 * 1024;
-    private static final int CAPACITY = 2 * Chunker.MAX_SIZE;
+    static final int CAPACITY = 2 * Chunker.MAX_SIZE;
     /**
      * The buffer starts small and doubles as needed: most files are small, and zeroing a full-capacity buffer for
      * each of them cost more than chunking, hashing and sealing their contents.
      */
-    private static final int INITIAL_CAPACITY = 64 * 1024;
+    static final int DEFAULT_INITIAL_CAPACITY = 64 * 1024;
+
+    static final int MIN_INITIAL_CAPACITY = 1024;
 
     private final long[] outTable;
     private final long[] modTable;
     private final int polynomialShift;
     private final InputStream input;
-    private byte[] buffer = new byte[INITIAL_CAPACITY];
+    private byte[] buffer;
 
     private int start;
     private int filled;
@@ -36,7 +38,8 @@ public final class ChunkStream {
     private long streamOffset;
     private long digest;
 
-    ChunkStream(RabinTables tables, InputStream input) {
+    ChunkStream(RabinTables tables, InputStream input, int initialCapacity) {
+        this.buffer = new byte[initialCapacity];
         this.outTable = tables.out;
         this.modTable = tables.mod;
         this.polynomialShift = tables.polynomialShift;

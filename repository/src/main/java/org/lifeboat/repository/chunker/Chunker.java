@@ -30,6 +30,17 @@ public final class Chunker {
 
     /** Cuts {@code input} into chunks as they are read; the caller closes the stream. */
     public ChunkStream split(InputStream input) {
-        return new ChunkStream(tables, input);
+        return new ChunkStream(tables, input, ChunkStream.DEFAULT_INITIAL_CAPACITY);
+    }
+
+    /**
+     * Like {@link #split(InputStream)} for a stream of about {@code expectedSize} bytes (a file's size from its
+     * stat): the read buffer starts at that size, so that each of many small files does not allocate and zero a
+     * buffer meant for large ones. A stream that turns out longer is still cut correctly.
+     */
+    public ChunkStream split(InputStream input, long expectedSize) {
+        // One byte more than expected lets the read that meets the end of the stream happen without growing.
+        long capacity = Math.clamp(expectedSize + 1, ChunkStream.MIN_INITIAL_CAPACITY, ChunkStream.CAPACITY);
+        return new ChunkStream(tables, input, (int) capacity);
     }
 }

@@ -53,7 +53,8 @@ class TreeBackupTest {
             // The report's mtime moved but its bytes did not: it is read again, found identical and kept as it was.
             assertThat(second.summary().filesUnmodified()).isEqualTo(2);
             assertThat(second.summary().filesChanged()).isZero();
-            assertThat(second.snapshot().snapshot().tree()).isEqualTo(first.snapshot().snapshot().tree());
+            assertThat(second.snapshot().snapshot().tree())
+                    .isEqualTo(first.snapshot().snapshot().tree());
             // Two files the first time, only the report with a new mtime the second time, the broken file the third.
             assertThat(opens).hasValue(4);
             assertThat(second.snapshot().snapshot().tags()).containsExactly("phone", "extra");

@@ -46,6 +46,21 @@ class ChunkerTest {
     }
 
     @Test
+    void cutsTheSameWhateverSizeTheCallerExpected() throws IOException {
+        byte[] data = SplitMix64Stream.bytes(0, 16 * 1024 * 1024);
+        Chunker chunker = new Chunker(TEST_POLYNOMIAL);
+
+        for (long expected : new long[] {0, 1000, data.length - 1, data.length, 3L * data.length}) {
+            ChunkStream stream = chunker.split(new ByteArrayInputStream(data), expected);
+            List<Chunk> chunks = new ArrayList<>();
+            for (Optional<Chunk> chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
+                chunks.add(chunk.get());
+            }
+            assertThat(describe(chunks)).as("expected size %d", expected).containsExactly(SPLITMIX_CHUNKS);
+        }
+    }
+
+    @Test
     void cutsZerosIntoMinimumSizedChunks() throws IOException {
         // restic/chunker's chunks2 vector: the fingerprint of 64 zero bytes is 0, so every chunk ends at MIN_SIZE.
         List<Chunk> chunks = chunk(TEST_POLYNOMIAL, new ByteArrayInputStream(new byte[4 * Chunker.MIN_SIZE]));

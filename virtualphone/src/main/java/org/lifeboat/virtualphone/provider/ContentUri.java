@@ -71,6 +71,27 @@ public record ContentUri(String text, String authority, List<String> path, Map<S
         return value != null && !value.equalsIgnoreCase("false") && !value.equals("0");
     }
 
+    /**
+     * Every value of a repeated query parameter, in order, decoded like {@code Uri.getQueryParameters} ('+' stays a
+     * plus); {@link #query()} keeps only the first.
+     */
+    public List<String> queryParameters(String name) {
+        int queryStart = text.indexOf('?');
+        if (queryStart < 0) {
+            return List.of();
+        }
+        int fragment = text.indexOf('#', queryStart);
+        String queryText = text.substring(queryStart + 1, fragment < 0 ? text.length() : fragment);
+        List<String> values = new ArrayList<>();
+        for (String pair : queryText.split("&")) {
+            int eq = pair.indexOf('=');
+            if (!pair.isEmpty() && decode(eq < 0 ? pair : pair.substring(0, eq)).equals(name)) {
+                values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        return List.copyOf(values);
+    }
+
     public String segment(int index) {
         return index < path.size() ? path.get(index) : null;
     }

@@ -52,9 +52,15 @@ public final class AndroidProviders {
                 file(profileProviders, "contacts.json"),
                 List.of(rawContacts, data, groups));
 
+        // SMS and MMS share MmsSmsProvider's threads (one mmssms.db on Android).
+        Table threads = MmsSmsProvider.newThreadsTable();
+        Table canonicalAddresses = MmsSmsProvider.newCanonicalAddressesTable();
+        Path threadsState = stateProviders.resolve("mms-sms.json");
+        MmsSmsProvider mmsSms = new MmsSmsProvider(environment, threadsState, threads, canonicalAddresses);
+
         Table sms = SmsProvider.newTable();
         SmsProvider smsProvider = seeded(
-                new SmsProvider(environment, stateProviders.resolve("sms.json"), sms),
+                new SmsProvider(environment, stateProviders.resolve("sms.json"), sms, mmsSms),
                 stateProviders.resolve("sms.json"),
                 file(profileProviders, "sms.json"),
                 List.of(sms));
@@ -74,6 +80,9 @@ public final class AndroidProviders {
                     addr,
                     part);
             mms.persist();
+        }
+        if (!ProfileRows.fill(threadsState, null, List.of(threads, canonicalAddresses))) {
+            mmsSms.adoptThreadsOf(sms, pdu, addr);
         }
 
         Table calls = Table.declare("calls", CallLogProvider.COLUMNS);
@@ -119,6 +128,7 @@ public final class AndroidProviders {
         providers.byAuthority.put("contacts", contacts);
         providers.byAuthority.put("sms", smsProvider);
         providers.byAuthority.put("mms", mms);
+        providers.byAuthority.put("mms-sms", mmsSms);
         providers.byAuthority.put("call_log", callLog);
         providers.byAuthority.put("com.android.calendar", calendar);
         providers.byAuthority.put("settings", settings);

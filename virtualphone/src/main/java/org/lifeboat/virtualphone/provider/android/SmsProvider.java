@@ -29,10 +29,17 @@ final class SmsProvider extends TableProvider {
             Map.of("inbox", 1L, "sent", 2L, "draft", 3L, "outbox", 4L, "failed", 5L, "queued", 6L);
 
     private final Table sms;
+    private final MmsSmsProvider threads;
 
-    SmsProvider(DeviceEnvironment environment, Path stateFile, Table sms) {
+    SmsProvider(DeviceEnvironment environment, Path stateFile, Table sms, MmsSmsProvider threads) {
         super(environment, stateFile, List.of(sms));
         this.sms = sms;
+        this.threads = threads;
+    }
+
+    /** Telephony.Threads.getOrCreateThreadId(Context, Set): an e-mail recipient goes by its addr-spec. */
+    private static String threadRecipient(String address) {
+        return RecipientAddresses.isEmail(address) ? RecipientAddresses.extractAddrSpec(address) : address;
     }
 
     static Table newTable() {
@@ -99,28 +106,17 @@ final class SmsProvider extends TableProvider {
         } else if (!uri.path().isEmpty()) {
             throw unknownUri(uri);
         }
-        // SmsProvider.insertInner fills what a caller leaves out: the thread, the date and the creator.
-        if (!row.containsKey("thread_id") && row.get("address") instanceof String address) {
-            row.put("thread_id", threadFor(address));
+        // SmsProvider.insertInner fills what a caller leaves out: the thread (a missing or 0 thread_id, through
+        // Threads.getOrCreateThreadId, i.e. MmsSmsProvider), the date and the creator.
+        Object thread = row.get("thread_id");
+        if ((thread == null || thread instanceof Number number && number.longValue() == 0)
+                && row.get("address") instanceof String address
+                && !address.isEmpty()) {
+            row.put("thread_id", threads.getOrCreateThreadId(List.of(threadRecipient(address))));
         }
         row.putIfAbsent("date", environment.clock().millis());
         row.put("creator", caller.packageName());
         insertRow(sms, row);
-    }
-
-    private long threadFor(String address) {
-        long highest = 0;
-        for (Object[] row : sms.relation().rows()) {
-            Object rowAddress = row[sms.relation().indexOf("address")];
-            Object thread = row[sms.relation().indexOf("thread_id")];
-            if (address.equals(rowAddress) && thread instanceof Long id) {
-                return id;
-            }
-            if (thread instanceof Long id) {
-                highest = Math.max(highest, id);
-            }
-        }
-        return highest + 1;
     }
 
     @Override
