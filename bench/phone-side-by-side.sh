@@ -11,7 +11,8 @@
 #        two 1 GiB videos, about 3.4 GiB in all; needs adb, restic and GNU time: apt-get install adb restic time)
 # Environment: BENCH_DIR (work folder, default /tmp/lifeboat-phone-bench; the phone's state is kept between runs),
 #   BENCH_VIDEO_MIB (size of each added video, default 1024), BENCH_TYPES (what lifeboat backs up, default "files",
-#   the same folders adb pulls; "all" backs up every type), LIFEBOAT_JAVA_OPTS (extra JVM flags, e.g. for JFR).
+#   the same folders adb pulls; "all" backs up every type), LIFEBOAT_JAVA_OPTS (extra JVM flags for ./lifeboat,
+#   e.g. -XX:StartFlightRecording=filename=backup.jfr).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 scale="${1:-67}"
@@ -27,20 +28,8 @@ for tool in adb restic /usr/bin/time openssl python3; do
 done
 mkdir -p "$work"
 
-# A frozen copy of the CLI: the launcher rebuilds when sources change, and a rebuild (or another build rewriting the
-# module jars) must not land inside a timed run.
-"$root/lifeboat" --version >/dev/null
-. "$root/.mvn/scripts/find-jdk.sh"
-dist="$work/lifeboat-dist"
-rm -rf "$dist" && mkdir -p "$dist/lib"
-cp -r "$root/cli/target/classes" "$dist/classes"
-classpath="$dist/classes"
-IFS=: read -ra jars < "$root/cli/target/launcher.classpath" || true   # the file has no final newline
-for jar in "${jars[@]}"; do cp "$jar" "$dist/lib/" && classpath="$classpath:$dist/lib/$(basename "$jar")"; done
-# The launcher's JVM flags, plus LIFEBOAT_JAVA_OPTS as ./lifeboat passes it.
-# shellcheck disable=SC2206
-lifeboat=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Djava.awt.headless=true
-  ${LIFEBOAT_JAVA_OPTS-} -cp "$classpath" org.lifeboat.cli.Main)
+"$root/lifeboat" --version >/dev/null   # builds the CLI (and its class cache) first, so that is not timed
+lifeboat=("$root/lifeboat")
 
 # bytes DIR: the total size of the regular files under DIR (du would add the folders' own sizes).
 bytes() { find "$1" -type f -printf '%s\n' | python3 -c 'import sys; print(sum(map(int, sys.stdin)))'; }
@@ -110,6 +99,10 @@ measure() {
   sync; [ -w /proc/sys/vm/drop_caches ] && echo 3 > /proc/sys/vm/drop_caches || true
   /usr/bin/time -f '%e %M' -o "$work/time.out" "$@" >"$work/$name.log" 2>&1 || {
     echo "bench: $name failed; see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2; exit 1; }
+  # Others may edit the sources while this runs; a launcher rebuild inside a timed step would void it.
+  if grep -q '^lifeboat: building from source' "$work/$name.log"; then
+    echo "bench: the launcher rebuilt the CLI during $name; run again when the sources are quiet" >&2; exit 1
+  fi
   read -r secs rss < "$work/time.out"
   printf '%s\t%s\t%s\n' "$name" "$secs" "$rss" >> "$results"
   printf '  %-18s %8.2f s  %7d MiB peak RSS\n' "$name" "$secs" "$((rss / 1024))"

@@ -37,6 +37,8 @@ public final class DeviceDescription {
         ObjectNode capabilities = root.putObject("capabilities");
         capabilities.put("shellProtocol", phone.features().has(AdbFeatures.SHELL_V2));
         capabilities.put("exactFileSizes", phone.features().has(AdbFeatures.LS_V2));
+        // Where files' sizes came from: sync v2's 64-bit listing, or, with sync v1's 32-bit one, stat (StatSizes).
+        capabilities.put("fileSizesFrom", phone.features().has(AdbFeatures.LS_V2) ? "sync" : "stat");
         capabilities.put("syncV2Transfers", phone.features().has(AdbFeatures.SENDRECV_V2));
         capabilities.put("appStorageReadable", phone.sdk() >= FilesCollector.FIRST_APP_STORAGE_API);
         capabilities.put("callLogReadable", phone.sdk() >= CallsCollector.FIRST_READABLE_API);

@@ -14,8 +14,10 @@ import org.lifeboat.adb.client.RemoteFileStat;
 
 /**
  * Shared storage under {@code files/}, listed over sync ({@code LIS2}/{@code LIST}) with sizes and mtimes; the bytes
- * are read later, only for files that changed. {@code /storage/emulated/0} is listed rather than {@code /sdcard},
- * a symlink (android-data.md §4.13). Android/data and Android/obb are readable by adb from Android 11 only.
+ * are read later, only for files that changed. Without {@code ls_v2} the listed sizes are 32-bit, so each folder's
+ * file sizes are asked again of {@code stat} ({@link StatSizes}). {@code /storage/emulated/0} is listed rather than
+ * {@code /sdcard}, a symlink (android-data.md §4.13). Android/data and Android/obb are readable by adb from Android 11
+ * only.
  */
 final class FilesCollector implements Collector {
     static final DevicePath ROOT = DevicePath.of("/storage/emulated/0");
@@ -54,6 +56,8 @@ final class FilesCollector implements Collector {
                         "check the folder's permissions on the phone and run the backup again"));
                 continue;
             }
+            List<CollectedItem.PhoneFile> listed = new ArrayList<>();
+            boolean sizesTruncated = false;
             for (RemoteDirEntry entry : entries) {
                 DevicePath path = directory.path().resolve(entry.name());
                 List<String> components =
@@ -82,13 +86,29 @@ final class FilesCollector implements Collector {
                     pending.push(new Directory(path, components));
                 } else if (stat.isRegularFile()) {
                     files++;
-                    items.add(new CollectedItem.PhoneFile(
+                    sizesTruncated |= !stat.sizeExact();
+                    listed.add(new CollectedItem.PhoneFile(
                             components, path, stat.size(), stat.mtime(), stat.permissions()));
                 }
             }
+            items.addAll(sizesTruncated ? withStatSizes(phone, listed) : listed);
         }
         long bytes = Exports.size(items);
         return new Collection(DataType.FILES, items, new TypeReport(DataType.FILES, files, files, bytes, notSaved));
+    }
+
+    /** {@code files} with the sizes {@code stat} gives, where sync v1 could only give them modulo 4 GiB. */
+    private static List<CollectedItem.PhoneFile> withStatSizes(Phone phone, List<CollectedItem.PhoneFile> files)
+            throws IOException {
+        List<OptionalLong> sizes = StatSizes.of(
+                phone, files.stream().map(CollectedItem.PhoneFile::source).toList());
+        List<CollectedItem.PhoneFile> result = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            CollectedItem.PhoneFile file = files.get(i);
+            long size = sizes.get(i).orElse(file.size());
+            result.add(new CollectedItem.PhoneFile(file.path(), file.source(), size, file.mtime(), file.permissions()));
+        }
+        return result;
     }
 
     private static boolean isAppStorage(List<String> components) {

@@ -237,7 +237,7 @@ class PhoneBackupTest {
         return phone;
     }
 
-    private static Device direct(VirtualPhone phone) throws IOException {
+    static Device direct(VirtualPhone phone) throws IOException {
         return Device.of(DirectDeviceConnection.connect(
                 "127.0.0.1",
                 phone.port(),
@@ -278,7 +278,7 @@ class PhoneBackupTest {
         return output;
     }
 
-    private static void assertFilesEqual(Path expected, Path actual, boolean appStorage) throws IOException {
+    static void assertFilesEqual(Path expected, Path actual, boolean appStorage) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(expected)) {
             files = walk.filter(Files::isRegularFile)
@@ -408,7 +408,7 @@ class PhoneBackupTest {
         assertThat(report.types()).noneMatch(TypeReport::hasFailures);
     }
 
-    private static TypeReport type(PhoneBackupReport report, DataType type) {
+    static TypeReport type(PhoneBackupReport report, DataType type) {
         return report.types().stream().filter(t -> t.type() == type).findFirst().orElseThrow();
     }
 
