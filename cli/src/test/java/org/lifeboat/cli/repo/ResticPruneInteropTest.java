@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeboat.cli.Main;
-import org.lifeboat.testkit.ExternalTools;
 import org.lifeboat.testkit.RequiresTool;
 
 /** restic backs up, forgets a snapshot; our prune frees its data and restic still finds everything it needs. */
@@ -65,17 +61,6 @@ class ResticPruneInteropTest {
     }
 
     private static String restic(Path repo, String... arguments) throws IOException, InterruptedException {
-        List<String> command =
-                new ArrayList<>(List.of(ExternalTools.path("restic").toString(), "--no-cache"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("RESTIC_REPOSITORY", repo.toString());
-        builder.environment().put("RESTIC_PASSWORD", "secret");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor())
-                .as("restic %s:%n%s", String.join(" ", arguments), output)
-                .isZero();
-        return output;
+        return ResticRunner.run(repo, arguments);
     }
 }
