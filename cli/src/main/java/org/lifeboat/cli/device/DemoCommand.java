@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         description = {
-            "Back up a simulated demo phone into ./lifeboat-demo/repository: no phone and no adb needed.",
+            "Back up a simulated demo phone into lifeboat-demo/ here: no phone and no adb needed.",
             "Run it twice to see an incremental backup."
         },
         mixinStandardHelpOptions = true)
