@@ -3,6 +3,7 @@ package org.lifeboat.android.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.lifeboat.adb.client.ShellQuoting;
 
 /**
  * A {@code content insert} invocation. It prints nothing on success, not even the new row's URI, so callers find the

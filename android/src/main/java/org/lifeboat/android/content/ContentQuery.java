@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.lifeboat.adb.client.ShellQuoting;
 
 /**
  * A {@code content query} invocation. The projection is always explicit so that the output parser knows every column

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.RemoteFileException;
 import org.lifeboat.adb.client.ShellCommand;
+import org.lifeboat.adb.client.ShellQuoting;
 import org.lifeboat.android.content.BindSyntax;
 import org.lifeboat.android.content.ColumnSpec;
 import org.lifeboat.android.content.ContentCommandException;
@@ -19,7 +20,6 @@ import org.lifeboat.android.content.ContentInsert;
 import org.lifeboat.android.content.ContentQuery;
 import org.lifeboat.android.content.ProviderRow;
 import org.lifeboat.android.content.ProviderValue;
-import org.lifeboat.android.content.ShellQuoting;
 import org.lifeboat.android.content.SqlLiteral;
 import org.lifeboat.android.format.sbr.MmsColumns;
 
@@ -117,7 +117,7 @@ final class MmsWriter {
         shell.phone().push(new ByteArrayInputStream(bytes.bytes()), SCRATCH, 0100600, Instant.EPOCH);
         ShellCommand write = ShellCommand.script(
                 ShellQuoting.join(List.of("content", "write", "--uri", "content://mms/part/" + partId)) + " < "
-                        + ShellQuoting.quote(SCRATCH.toString()));
+                        + ShellQuoting.quoteIfNeeded(SCRATCH.toString()));
         Optional<String> error =
                 PhoneShell.silentCommandError(shell.run(write, 1).allText());
         if (error.isPresent()) {

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lifeboat.adb.client.ShellCommand;
+import org.lifeboat.adb.client.ShellQuoting;
 import org.lifeboat.android.content.ColumnSpec;
 import org.lifeboat.android.content.ContentCommandException;
 import org.lifeboat.android.content.ContentOutput;
 import org.lifeboat.android.content.ContentQuery;
 import org.lifeboat.android.content.ProviderRow;
 import org.lifeboat.android.content.ProviderValue;
-import org.lifeboat.android.content.ShellQuoting;
 
 /**
  * The restorers' way to talk to the phone's shell: counts the work ({@link CommandCount}), parses queries, and

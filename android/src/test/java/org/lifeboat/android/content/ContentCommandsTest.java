@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.lifeboat.adb.client.ShellQuoting;
 
 class ContentCommandsTest {
 
