@@ -249,10 +249,14 @@ class PhoneBackupTest {
     }
 
     private Path initRepository() throws IOException {
-        Path repository = temp.resolve("repository");
+        return initRepository(temp.resolve("repository"), PASSWORD);
+    }
+
+    /** A repository with cheap scrypt parameters, so that tests spend their time on the phone, not the key. */
+    static Path initRepository(Path repository, String password) throws IOException {
         Repository.init(
                         new LocalBackend(repository),
-                        Password.of(PASSWORD),
+                        Password.of(password),
                         new ScryptParams(1024, 8, 1),
                         RepositorySettings.defaults())
                 .close();

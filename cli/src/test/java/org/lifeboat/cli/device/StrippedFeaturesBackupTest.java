@@ -36,7 +36,6 @@ import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.RepositorySettings;
 import org.lifeboat.repository.backend.LocalBackend;
 import org.lifeboat.repository.crypto.Password;
-import org.lifeboat.repository.crypto.ScryptParams;
 import org.lifeboat.testkit.ExternalTools;
 import org.lifeboat.testkit.RequiresTool;
 import org.lifeboat.virtualphone.VirtualPhone;
@@ -161,14 +160,7 @@ class StrippedFeaturesBackupTest {
     }
 
     private Path initRepository() throws IOException {
-        Path repository = temp.resolve("repository");
-        Repository.init(
-                        new LocalBackend(repository),
-                        Password.of(PASSWORD),
-                        new ScryptParams(1024, 8, 1),
-                        RepositorySettings.defaults())
-                .close();
-        return repository;
+        return PhoneBackupTest.initRepository(temp.resolve("repository"), PASSWORD);
     }
 
     private Path resticRestore(Path repository) throws Exception {
