@@ -16,6 +16,7 @@ import org.lifeboat.adb.client.Device;
 import org.lifeboat.adb.client.DirectDeviceConnection;
 import org.lifeboat.backup.PhoneBackupOptions;
 import org.lifeboat.backup.PhoneBackupReport;
+import org.lifeboat.cli.Sizes;
 import org.lifeboat.cli.repo.CliEnvironment;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.lifeboat.android.collect.DataType;
 import org.lifeboat.android.collect.TypeReport;
 import org.lifeboat.backup.BackupProgress;
+import org.lifeboat.cli.Sizes;
 import org.lifeboat.repository.archiver.BackupError;
 import org.lifeboat.repository.archiver.FileStatus;
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.lifeboat.android.collect.NotSaved;
 import org.lifeboat.android.collect.TypeReport;
 import org.lifeboat.backup.PhoneBackupReport;
+import org.lifeboat.cli.Sizes;
 import org.lifeboat.repository.archiver.BackupSummary;
 
 /** The per-type table at the end of every phone backup: found, saved, size, and each item not saved with a fix. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.lifeboat.cli.ExitCode;
+import org.lifeboat.cli.Sizes;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.cli.device.PhoneBackupMixin;
 import org.lifeboat.repository.Repository;

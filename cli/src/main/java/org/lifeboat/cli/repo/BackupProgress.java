@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lifeboat.cli.Sizes;
 import org.lifeboat.repository.archiver.BackupError;
 import org.lifeboat.repository.archiver.BackupListener;
 import org.lifeboat.repository.archiver.FileStatus;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.lifeboat.cli.ExitCode;
+import org.lifeboat.cli.Sizes;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.cli.device.PhoneRestoreMixin;
 import org.lifeboat.repository.Repository;
