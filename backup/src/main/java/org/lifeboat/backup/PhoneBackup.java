@@ -136,7 +136,7 @@ public final class PhoneBackup {
     private List<Collection> collect(PhoneBackupOptions options) throws IOException {
         ItemFilter filter = new ItemFilter(options.includes(), options.excludes());
         List<Collection> collections = new ArrayList<>();
-        for (Collector collector : Collectors.forTypes(options.types(), clock)) {
+        for (Collector collector : Collectors.forTypes(options.types())) {
             progress.collecting(collector.type());
             Collection collection = collectOne(collector);
             ItemFilter.Result filtered = filter.apply(collection.items());

@@ -6,7 +6,6 @@ import static org.lifeboat.android.collect.TableReader.tokens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +24,6 @@ import org.lifeboat.android.format.ical.ICalendarWriter;
  */
 final class CalendarCollector implements Collector {
     private static final String AUTHORITY = "content://com.android.calendar/";
-
-    private final InstantSource clock;
-
-    CalendarCollector(InstantSource clock) {
-        this.clock = clock;
-    }
 
     @Override
     public DataType type() {
@@ -81,7 +74,7 @@ final class CalendarCollector implements Collector {
     }
 
     private Collection collection(Phone phone, CalendarTables tables) {
-        ICalendarWriter writer = new ICalendarWriter(clock);
+        ICalendarWriter writer = new ICalendarWriter();
         List<CollectedItem> items = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (ProviderRow calendar : tables.calendars().rows()) {

@@ -1,6 +1,5 @@
 package org.lifeboat.android.collect;
 
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
@@ -9,12 +8,12 @@ public final class Collectors {
     private Collectors() {}
 
     /** The collectors for {@code types}, in backup order. */
-    public static List<Collector> forTypes(Set<DataType> types, InstantSource clock) {
+    public static List<Collector> forTypes(Set<DataType> types) {
         List<Collector> all = List.of(
                 new ContactsCollector(),
                 new MessagesCollector(),
                 new CallsCollector(),
-                new CalendarCollector(clock),
+                new CalendarCollector(),
                 new SettingsCollector(),
                 new WifiCollector(),
                 new AppsCollector(),

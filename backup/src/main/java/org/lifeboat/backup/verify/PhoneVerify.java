@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,14 +41,12 @@ public final class PhoneVerify {
 
     private final Phone phone;
     private final Repository repository;
-    private final InstantSource clock;
     private final Executor workers;
 
     /** @param workers load blobs in parallel for the read-back proof */
-    public PhoneVerify(Phone phone, Repository repository, InstantSource clock, Executor workers) {
+    public PhoneVerify(Phone phone, Repository repository, Executor workers) {
         this.phone = phone;
         this.repository = repository;
-        this.clock = clock;
         this.workers = workers;
     }
 
@@ -64,7 +61,7 @@ public final class PhoneVerify {
         Readback readback = new SnapshotReadback(repository, workers)
                 .check(latest.snapshot().tree(), options.quick());
         List<TypeCheck> checks = new ArrayList<>();
-        for (Collector collector : Collectors.forTypes(EnumSet.allOf(DataType.class), clock)) {
+        for (Collector collector : Collectors.forTypes(EnumSet.allOf(DataType.class))) {
             checks.add(check(collector.collect(phone), snapshot, options.deep()));
         }
         return new VerifyReport(

@@ -2,7 +2,6 @@ package org.lifeboat.cli.device;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.printf("Taking a fresh inventory of %s and reading its backup back…%n", connected.serial());
                 out.flush();
             }
-            report = new PhoneVerify(phone, repository, Clock.systemUTC(), workers).run(options);
+            report = new PhoneVerify(phone, repository, workers).run(options);
         } catch (NoBackupException e) {
             throw new UserFacingException(ExitCode.FATAL, e.getMessage(), e);
         } catch (IOException e) {

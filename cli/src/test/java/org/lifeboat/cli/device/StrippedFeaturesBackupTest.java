@@ -118,9 +118,8 @@ class StrippedFeaturesBackupTest {
         // The inventory and a dry run, which read no file contents: reading 5 GiB would only make the test slow.
         try (Device device = direct(phone);
                 Phone opened = Phone.open(device)) {
-            Collection files = Collectors.forTypes(Set.of(DataType.FILES), Clock.systemUTC())
-                    .getFirst()
-                    .collect(opened);
+            Collection files =
+                    Collectors.forTypes(Set.of(DataType.FILES)).getFirst().collect(opened);
             assertThat(files.items())
                     .filteredOn(item -> item.path().equals(List.of("files", "big.bin")))
                     .singleElement()

@@ -1,7 +1,6 @@
 package org.lifeboat.android.format.ical;
 
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -59,13 +58,7 @@ public final class ICalendarWriter {
     private static final int REMINDER_METHOD_ALERT = 1;
     private static final int RELATIONSHIP_ORGANIZER = 2;
 
-    private final InstantSource clock;
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
-
-    /** @param clock gives DTSTAMP, the time the export was made */
-    public ICalendarWriter(InstantSource clock) {
-        this.clock = clock;
-    }
 
     /** The .ics text for the events of {@code calendar} (a {@code calendars} row) that are not deleted. */
     public String write(ProviderRow calendar, CalendarTables tables) {
@@ -76,22 +69,31 @@ public final class ICalendarWriter {
         ics.add(new Version(new ParameterList(), Version.VALUE_2_0));
         calendar.text("calendar_displayName").ifPresent(name -> ics.add(new XProperty("X-WR-CALNAME", name)));
         Map<String, TimeZone> usedZones = new LinkedHashMap<>();
-        Instant stamp = clock.instant();
         for (ProviderRow event : tables.events().rows()) {
             if (event.integer("calendar_id").orElse(-1) == calendarId
                     && event.integer("deleted").orElse(0) == 0) {
-                ics.add(toVEvent(event, tables, stamp, usedZones));
+                ics.add(toVEvent(event, tables, usedZones));
             }
         }
         usedZones.values().forEach(zone -> ics.add(zone.getVTimeZone()));
         return ics.toString();
     }
 
-    private VEvent toVEvent(ProviderRow event, CalendarTables tables, Instant stamp, Map<String, TimeZone> usedZones) {
+    /**
+     * DTSTAMP is, without a METHOD, "the date and time that the information associated with the calendar component
+     * was last revised in the calendar store" (RFC 5545 §3.8.7.2). CalendarContract keeps no such time, and the
+     * export's own time would make every backup's .ics differ from the last one although no event changed. The
+     * event's start is stable and valid, so an unchanged calendar exports to the same bytes and is stored once.
+     */
+    private static Instant revisionStamp(ProviderRow event) {
+        return Instant.ofEpochMilli(event.integer("dtstart").orElse(0));
+    }
+
+    private VEvent toVEvent(ProviderRow event, CalendarTables tables, Map<String, TimeZone> usedZones) {
         long eventId = event.integer("_id").orElseThrow(() -> new IllegalArgumentException("event without _id"));
         VEvent vevent = new VEvent(false);
         vevent.add(new Uid(event.text("uid2445").orElse("android-event-" + eventId + "@lifeboat")));
-        vevent.add(new DtStamp(stamp));
+        vevent.add(new DtStamp(revisionStamp(event)));
         boolean allDay = event.integer("allDay").orElse(0) != 0;
         String startZone = event.text("eventTimezone").orElse("UTC");
         event.integer("dtstart").ifPresent(ms -> vevent.add(new DtStart<>(time(ms, allDay, startZone, usedZones))));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lifeboat.android.content.ProviderRow;
@@ -13,8 +12,7 @@ import org.lifeboat.android.format.MalformedExportException;
 
 class ICalendarReaderTest {
 
-    private static final ICalendarWriter WRITER =
-            new ICalendarWriter(InstantSource.fixed(Instant.parse("2024-02-03T04:05:06Z")));
+    private static final ICalendarWriter WRITER = new ICalendarWriter();
 
     private static final ProviderRow CALENDAR = ProviderRow.builder()
             .put("_id", 7)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -16,8 +15,7 @@ import org.lifeboat.android.content.ProviderValue;
 
 class ICalendarWriterTest {
 
-    private static final ICalendarWriter WRITER =
-            new ICalendarWriter(InstantSource.fixed(Instant.parse("2024-02-03T04:05:06Z")));
+    private static final ICalendarWriter WRITER = new ICalendarWriter();
 
     private static final ProviderRow CALENDAR = ProviderRow.builder()
             .put("_id", 1)
@@ -102,7 +100,7 @@ class ICalendarWriterTest {
         assertThat(ics)
                 .contains("BEGIN:VEVENT\r\n"
                         + "UID:android-event-10@lifeboat\r\n"
-                        + "DTSTAMP:20240203T040506Z\r\n"
+                        + "DTSTAMP:20231114T221320Z\r\n"
                         + "DTSTART;TZID=Europe/Berlin:20231114T231320\r\n"
                         + "DURATION:PT1H\r\n"
                         + "SUMMARY:Choir\\; bring notes\\, \"music\"\\nand 🎵\r\n"
@@ -120,7 +118,7 @@ class ICalendarWriterTest {
         assertThat(ics)
                 .contains("BEGIN:VEVENT\r\n"
                         + "UID:holiday-2024@example.org\r\n"
-                        + "DTSTAMP:20240203T040506Z\r\n"
+                        + "DTSTAMP:20240101T000000Z\r\n"
                         + "DTSTART;VALUE=DATE:20240101\r\n"
                         + "DTEND;VALUE=DATE:20240102\r\n"
                         + "SUMMARY:Holiday\r\n"
