@@ -66,7 +66,8 @@ final class CallsCollector implements Collector {
                                     tokens("call_screening_component_name")),
                             texts);
             StringWriter xml = new StringWriter();
-            new SmsBackupWriter(MessagesCollector.phoneZone(phone), ContactNames.NONE).writeCalls(calls, xml);
+            ContactNames names = calls.size() == 0 ? ContactNames.NONE : PhoneBookReader.read(phone);
+            new SmsBackupWriter(MessagesCollector.phoneZone(phone), names).writeCalls(calls, xml);
             List<CollectedItem> items = List.of(
                     new CollectedItem.Generated(
                             List.of("calls", "calls.xml"), xml.toString().getBytes(StandardCharsets.UTF_8)),

@@ -115,7 +115,9 @@ final class MessagesCollector implements Collector {
                     List.of("messages", "mms-parts", id + "-" + Exports.safeFileName(name)), bytes.get()));
         }
         StringWriter xml = new StringWriter();
-        new SmsBackupWriter(phoneZone(phone), ContactNames.NONE)
+        ContactNames names =
+                tables.sms().size() + tables.mms().size() == 0 ? ContactNames.NONE : PhoneBookReader.read(phone);
+        new SmsBackupWriter(phoneZone(phone), names)
                 .writeMessages(tables, partId -> Optional.ofNullable(partBytes.get(partId)), xml);
         items.add(new CollectedItem.Generated(
                 List.of("messages", "sms-mms.xml"), xml.toString().getBytes(StandardCharsets.UTF_8)));

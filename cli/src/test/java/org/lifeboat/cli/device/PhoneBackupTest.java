@@ -368,6 +368,9 @@ class PhoneBackupTest {
                 .extracting(row -> row.text("body").orElse(null))
                 .containsExactlyInAnyOrderElementsOf(expectedBodies);
         assertThat(messages.tables().mms().rows()).hasSize(30);
+        assertThat(read(restored.resolve("messages/sms-mms.xml")))
+                .as("correspondents are named from the phone's contacts, as SMS Backup & Restore does")
+                .contains("contact_name=\"" + nameOfFirstTexter(profile) + "\"");
         assertThat(messages.partDataById()).isNotEmpty();
         for (ProviderRow part : messages.tables().parts().rows()) {
             if (part.text("ct").orElse("").equals("image/jpeg")) {
@@ -375,6 +378,34 @@ class PhoneBackupTest {
                 assertThat(messages.partData(id)).as("bytes of part " + id).isPresent();
             }
         }
+    }
+
+    /** The display name of the contact whose phone number sent or received the profile's first SMS. */
+    private static String nameOfFirstTexter(Profile profile) throws Exception {
+        JsonNode contacts = JSON.readTree(profile.contacts().toFile());
+        String firstAddress =
+                digits(stream(JSON.readTree(profile.sms().toFile()).get("sms"))
+                        .map(row -> row.path("address").asText())
+                        .filter(address -> digits(address).length() >= 7)
+                        .findFirst()
+                        .orElseThrow());
+        long rawContactId = stream(contacts.get("data"))
+                .filter(row -> row.path("mimetype").asText().equals("vnd.android.cursor.item/phone_v2"))
+                .filter(row -> digits(row.path("data1").asText()).equals(firstAddress))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the demo profile's first SMS is not from a contact"))
+                .get("raw_contact_id")
+                .asLong();
+        return stream(contacts.get("raw_contacts"))
+                .filter(row -> row.get("_id").asLong() == rawContactId)
+                .findFirst()
+                .orElseThrow()
+                .get("display_name")
+                .asText();
+    }
+
+    private static String digits(String number) {
+        return number.replaceAll("[^0-9]", "");
     }
 
     private static void assertUnreachablesFor(int api, PhoneBackupReport report, Path restored) {
