@@ -1,32 +1,58 @@
 package org.lifeboat.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
  * The list of subcommands, in the order {@code --help} shows them.
  *
- * <p>Each feature adds one line here; the command classes themselves stay in their own files.
+ * <p>Each feature adds one line here; the command classes themselves stay in their own files. The commands are
+ * constructed only when registered: picocli builds a command's model by reflection over its annotations, so a run
+ * that names its subcommand builds just that one ({@link #registerFor}).
  */
 final class Commands {
+    private static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("init", org.lifeboat.cli.repo.InitCommand::new);
+        ALL.put("key", org.lifeboat.cli.repo.KeyCommand::new);
+        ALL.put("devices", org.lifeboat.cli.device.DevicesCommand::new);
+        ALL.put("backup", org.lifeboat.cli.repo.BackupCommand::new);
+        ALL.put("snapshots", org.lifeboat.cli.repo.SnapshotsCommand::new);
+        ALL.put("ls", org.lifeboat.cli.repo.LsCommand::new);
+        ALL.put("dump", org.lifeboat.cli.repo.DumpCommand::new);
+        ALL.put("restore", org.lifeboat.cli.repo.RestoreCommand::new);
+        ALL.put("verify", org.lifeboat.cli.device.VerifyCommand::new);
+        ALL.put("transfer", org.lifeboat.cli.device.TransferCommand::new);
+        ALL.put("forget", org.lifeboat.cli.repo.ForgetCommand::new);
+        ALL.put("check", org.lifeboat.cli.repo.CheckCommand::new);
+        ALL.put("prune", org.lifeboat.cli.repo.PruneCommand::new);
+        ALL.put("unlock", org.lifeboat.cli.repo.UnlockCommand::new);
+        ALL.put("virtual-phone", org.lifeboat.cli.phone.VirtualPhoneCommand::new);
+        ALL.put("demo", org.lifeboat.cli.device.DemoCommand::new);
+        // A lambda, not a constructor reference: picocli's classes (class file version 49) stay out of the JDK's AOT
+        // cache, and a cached method handle pointing straight at one of them crashes the cache's creation (JDK 25).
+        ALL.put("help", () -> new CommandLine.HelpCommand());
+    }
+
     private Commands() {}
 
     static void registerAll(CommandLine root) {
-        root.addSubcommand("init", new org.lifeboat.cli.repo.InitCommand());
-        root.addSubcommand("key", new org.lifeboat.cli.repo.KeyCommand());
-        root.addSubcommand("devices", new org.lifeboat.cli.device.DevicesCommand());
-        root.addSubcommand("backup", new org.lifeboat.cli.repo.BackupCommand());
-        root.addSubcommand("snapshots", new org.lifeboat.cli.repo.SnapshotsCommand());
-        root.addSubcommand("ls", new org.lifeboat.cli.repo.LsCommand());
-        root.addSubcommand("dump", new org.lifeboat.cli.repo.DumpCommand());
-        root.addSubcommand("restore", new org.lifeboat.cli.repo.RestoreCommand());
-        root.addSubcommand("verify", new org.lifeboat.cli.device.VerifyCommand());
-        root.addSubcommand("transfer", new org.lifeboat.cli.device.TransferCommand());
-        root.addSubcommand("forget", new org.lifeboat.cli.repo.ForgetCommand());
-        root.addSubcommand("check", new org.lifeboat.cli.repo.CheckCommand());
-        root.addSubcommand("prune", new org.lifeboat.cli.repo.PruneCommand());
-        root.addSubcommand("unlock", new org.lifeboat.cli.repo.UnlockCommand());
-        root.addSubcommand("virtual-phone", new org.lifeboat.cli.phone.VirtualPhoneCommand());
-        root.addSubcommand("demo", new org.lifeboat.cli.device.DemoCommand());
-        root.addSubcommand("help", new CommandLine.HelpCommand());
+        ALL.forEach((name, command) -> root.addSubcommand(name, command.get()));
+    }
+
+    /**
+     * Registers only the subcommand that {@code args} starts with, when it names one; otherwise (no arguments, an
+     * option, {@code help}, or an unknown name, whose messages list or suggest commands) registers all of them.
+     */
+    static void registerFor(CommandLine root, String[] args) {
+        Supplier<Object> named = args.length == 0 || args[0].equals("help") ? null : ALL.get(args[0]);
+        if (named == null) {
+            registerAll(root);
+        } else {
+            root.addSubcommand(args[0], named.get());
+        }
     }
 }

@@ -34,9 +34,22 @@ final class LifeboatCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The command line with every subcommand. */
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new LifeboatCommand());
         Commands.registerAll(commandLine);
+        return configure(commandLine, out, err);
+    }
+
+    /** The command line for running {@code args}: the subcommand they name, or all when they name none. */
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String[] args) {
+        CommandLine commandLine = new CommandLine(new LifeboatCommand());
+        Commands.registerFor(commandLine, args);
+        return configure(commandLine, out, err);
+    }
+
+    /** Settings that picocli copies to the subcommands registered so far, so they come after registration. */
+    private static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -32,7 +32,7 @@ public final class Main {
 
     /** Runs one command line; the streams are parameters so that tests can capture them. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = LifeboatCommand.newCommandLine(out, err);
+        CommandLine commandLine = LifeboatCommand.newCommandLine(out, err, args);
         return commandLine.execute(args);
     }
 }

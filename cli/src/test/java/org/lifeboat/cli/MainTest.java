@@ -44,6 +44,40 @@ class MainTest {
     }
 
     @Test
+    void aNamedSubcommandIsTheOnlyOneBuiltAndKeepsTheRootsSettings() {
+        var commandLine = LifeboatCommand.newCommandLine(
+                new PrintWriter(out, true), new PrintWriter(err, true), new String[] {"snapshots", "--help"});
+
+        assertThat(commandLine.getSubcommands()).containsOnlyKeys("snapshots");
+        var snapshots = commandLine.getSubcommands().get("snapshots");
+        assertThat(snapshots.getOut()).isSameAs(commandLine.getOut());
+        assertThat(snapshots.getParameterExceptionHandler()).isInstanceOf(UsageErrorHandler.class);
+        assertThat(snapshots.getExecutionExceptionHandler()).isInstanceOf(FailureHandler.class);
+    }
+
+    @Test
+    void helpAndUnknownNamesBuildEveryCommand() {
+        int all = LifeboatCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err))
+                .getSubcommands()
+                .size();
+
+        for (String[] args : new String[][] {{}, {"help", "backup"}, {"--help"}, {"frobnicate"}}) {
+            assertThat(LifeboatCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err), args)
+                            .getSubcommands())
+                    .as("subcommands for %s", String.join(" ", args))
+                    .hasSize(all);
+        }
+    }
+
+    @Test
+    void helpForOneCommandWorks() {
+        int code = run("help", "restore");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--target");
+    }
+
+    @Test
     void unknownCommandIsAShortUsageErrorWithExitCode2() {
         int code = run("frobnicate");
 

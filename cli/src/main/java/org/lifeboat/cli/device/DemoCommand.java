@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.adb.client.DirectDeviceConnection;
+import org.lifeboat.adb.client.ShellQuoting;
 import org.lifeboat.backup.PhoneBackupOptions;
 import org.lifeboat.backup.PhoneBackupReport;
 import org.lifeboat.cli.Sizes;
@@ -139,7 +140,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void explain(PhoneBackupReport report, Path repository, Path passwordFile, PrintWriter out) {
-        String options = "-r " + repository + " --password-file " + passwordFile;
+        String options = "-r " + ShellQuoting.quoteIfNeeded(repository.toString()) + " --password-file "
+                + ShellQuoting.quoteIfNeeded(passwordFile.toString());
+        String lifeboat = invokedAs();
         if (report.parentId().isPresent()) {
             out.printf(
                     "%nThis was an incremental backup: %d unchanged files were not transferred again (%s read from"
@@ -154,11 +157,30 @@ public final class DemoCommand implements Callable<Integer> {
                         + "  calls     /calls/calls.xml, calendar /calendar/*.ics, apps /apps, report"
                         + " /lifeboat/report.json%n"
                         + "%nNext:%n"
-                        + "  lifeboat snapshots %s%n"
-                        + "  lifeboat ls latest /contacts %s%n"
-                        + "  lifeboat restore latest --target restored-phone %s%n"
-                        + "  lifeboat demo --dir %s        (again: incremental)%n",
-                repository, options, options, options, repository.getParent() == null ? "." : repository.getParent());
+                        + "  %s snapshots %s%n"
+                        + "  %s ls latest /contacts %s%n"
+                        + "  %s restore latest --target restored-phone %s%n"
+                        + "  %s demo --dir %s        (again: incremental)%n",
+                repository,
+                lifeboat,
+                options,
+                lifeboat,
+                options,
+                lifeboat,
+                options,
+                lifeboat,
+                ShellQuoting.quoteIfNeeded(
+                        repository.getParent() == null
+                                ? "."
+                                : repository.getParent().toString()));
         out.flush();
+    }
+
+    /**
+     * How the user started Lifeboat, so that the suggested commands can be pasted as they are: the launcher passes
+     * {@code ./lifeboat} when run from a checkout, and nothing when found on the PATH.
+     */
+    private static String invokedAs() {
+        return ShellQuoting.quoteIfNeeded(System.getProperty("lifeboat.command", "lifeboat"));
     }
 }

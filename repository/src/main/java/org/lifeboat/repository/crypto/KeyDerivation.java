@@ -1,7 +1,6 @@
 package org.lifeboat.repository.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /** Turns a password into a user key with scrypt, as restic's {@code crypto.KDF} does. */
 public final class KeyDerivation {
@@ -23,7 +22,7 @@ public final class KeyDerivation {
         }
         byte[] passwordBytes = password.utf8();
         try {
-            byte[] derived = SCrypt.generate(passwordBytes, salt, params.n(), params.r(), params.p(), DERIVED_LENGTH);
+            byte[] derived = Scrypt.derive(passwordBytes, salt, params, DERIVED_LENGTH);
             return MasterKey.of(
                     Arrays.copyOfRange(derived, 0, 32),
                     Arrays.copyOfRange(derived, 32, 48),

@@ -3,10 +3,9 @@ package org.lifeboat.repository.restorer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +14,36 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.lifeboat.repository.BlobHandle;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.backend.FileHandle;
+import org.lifeboat.repository.backend.FileType;
 import org.lifeboat.repository.chunker.Chunker;
 import org.lifeboat.repository.index.PackedBlob;
+import org.lifeboat.repository.pack.PackBlob;
+import org.lifeboat.repository.pack.PackFile;
 
 /**
  * Fills restored files pack by pack, as restic's restorer does: every blob is loaded once, even when many files or
- * many places in one file use it, and each pack's blobs are read in file order. All-zero blobs are not written, which
- * leaves holes in sparse files.
+ * many places in one file use it, and each pack is read in few large reads (its needed blobs in offset order, merged
+ * across small gaps) rather than one read per blob. All-zero blobs are not written, which leaves holes in sparse
+ * files. A file is handed to {@code completed} on the worker that processed its last blob, so that finishing it
+ * (times, mode) runs in parallel too.
  */
 final class ContentWriter {
+    /** Needed blobs closer than this are read together, reading the gap too, rather than in two reads. */
+    private static final int MAX_READ_GAP = 1 << 20;
+    /**
+     * A read covers at most this much (plus one blob), bounding the memory of each worker: a quarter of a default
+     * pack keeps reads few and large while the buffers stay small enough not to grow the heap (peak RSS).
+     */
+    private static final int MAX_READ_LENGTH = 4 << 20;
+
+    private static final byte[] ZEROS = new byte[Chunker.MAX_SIZE];
+
     private record Place(FileRestore file, long offset) {}
 
     private static final class BlobUse {
@@ -37,89 +53,195 @@ final class ContentWriter {
         BlobUse(PackedBlob location) {
             this.location = location;
         }
-    }
 
-    private static final byte[] ZEROS = new byte[Chunker.MAX_SIZE];
+        PackBlob blob() {
+            return location.blob();
+        }
+    }
 
     private final Repository repository;
     private final Executor workers;
+    private final Consumer<FileRestore> completed;
     private final Map<Id, Map<Id, BlobUse>> blobsByPack = new LinkedHashMap<>();
     final LongAdder bytesWritten = new LongAdder();
 
-    ContentWriter(Repository repository, Executor workers) {
+    ContentWriter(Repository repository, Executor workers, Consumer<FileRestore> completed) {
         this.repository = repository;
         this.workers = workers;
+        this.completed = completed;
     }
 
-    /** Plans the file's content; marks it failed at once if a blob is not in the index. */
-    void add(FileRestore file) throws IOException {
+    /**
+     * Plans the file's content; marks it failed at once if a blob is not in the index.
+     *
+     * @return whether the file has content to write (else it is complete as soon as created)
+     */
+    boolean add(FileRestore file) throws IOException {
         if (file.node.size() == 0) {
-            return; // restic restores a file of size 0 as empty, whatever its content list says
+            return false; // restic restores a file of size 0 as empty, whatever its content list says
         }
-        long offset = 0;
-        for (Id id : file.node.content()) {
+        List<Id> content = file.node.content();
+        List<PackedBlob> locations = new ArrayList<>(content.size());
+        for (Id id : content) {
             Optional<PackedBlob> location = repository.index().lookup(new BlobHandle(id, BlobType.DATA));
             if (location.isEmpty()) {
                 file.fail("data blob " + id.toShortString() + " is missing from the repository");
-                return;
+                return false;
             }
+            locations.add(location.get());
+        }
+        file.pendingPlaces.set(locations.size());
+        long offset = 0;
+        for (PackedBlob location : locations) {
             blobsByPack
-                    .computeIfAbsent(location.get().packId(), pack -> new LinkedHashMap<>())
-                    .computeIfAbsent(id, blob -> new BlobUse(location.get()))
+                    .computeIfAbsent(location.packId(), pack -> new LinkedHashMap<>())
+                    .computeIfAbsent(location.handle().id(), blob -> new BlobUse(location))
                     .places
                     .add(new Place(file, offset));
-            offset += location.get().blob().plaintextLength();
+            offset += location.blob().plaintextLength();
         }
+        return !locations.isEmpty();
     }
 
     /** Loads every planned pack's blobs and writes them; returns once all is written or failed. */
     void writeAll() {
         List<CompletableFuture<Void>> packs = new ArrayList<>();
-        for (Map<Id, BlobUse> pack : blobsByPack.values()) {
-            packs.add(CompletableFuture.runAsync(() -> writePack(pack.values()), workers));
+        for (Map.Entry<Id, Map<Id, BlobUse>> pack : blobsByPack.entrySet()) {
+            packs.add(CompletableFuture.runAsync(
+                    () -> new PackWrite(pack.getKey()).write(pack.getValue().values()), workers));
         }
         CompletableFuture.allOf(packs.toArray(CompletableFuture[]::new)).join();
     }
 
-    private void writePack(java.util.Collection<BlobUse> blobs) {
-        List<BlobUse> inPackOrder = new ArrayList<>(blobs);
-        inPackOrder.sort(Comparator.comparingLong(use -> use.location.blob().offset()));
-        for (BlobUse use : inPackOrder) {
-            byte[] data;
+    /** One pack's blobs, on one worker; keeps the file it is writing open across consecutive blobs of that file. */
+    private final class PackWrite {
+        private final Id packId;
+        private FileRestore openFile;
+        private FileChannel channel;
+
+        PackWrite(Id packId) {
+            this.packId = packId;
+        }
+
+        void write(Collection<BlobUse> blobs) {
+            List<BlobUse> inPackOrder = new ArrayList<>(blobs);
+            inPackOrder.sort(Comparator.comparingLong(use -> use.blob().offset()));
             try {
-                data = load(use.location);
-            } catch (IOException e) {
-                String reason = "data blob " + use.location.blob().handle().id().toShortString() + " is damaged ("
-                        + e.getMessage() + ")";
-                use.places.forEach(place -> place.file().fail(reason));
-                continue;
+                int start = 0;
+                while (start < inPackOrder.size()) {
+                    int end = endOfRead(inPackOrder, start);
+                    writeRead(inPackOrder.subList(start, end));
+                    start = end;
+                }
+            } finally {
+                closeOpenFile();
             }
-            boolean zeros = isAllZero(data);
-            for (Place place : use.places) {
-                if (place.file().failure() != null || zeros) {
+        }
+
+        /** The blobs from {@code start} that one read covers. */
+        private static int endOfRead(List<BlobUse> blobs, int start) {
+            long readStart = blobs.get(start).blob().offset();
+            int end = start + 1;
+            while (end < blobs.size()) {
+                PackBlob next = blobs.get(end).blob();
+                long previousEnd = blobs.get(end - 1).blob().end();
+                if (next.offset() - previousEnd > MAX_READ_GAP || next.end() - readStart > MAX_READ_LENGTH) {
+                    break;
+                }
+                end++;
+            }
+            return end;
+        }
+
+        private void writeRead(List<BlobUse> blobs) {
+            long readStart = blobs.getFirst().blob().offset();
+            long readEnd = blobs.getLast().blob().end();
+            byte[] packBytes;
+            try {
+                packBytes = repository
+                        .backend()
+                        .load(FileHandle.of(FileType.PACK, packId), readStart, Math.toIntExact(readEnd - readStart));
+            } catch (IOException e) {
+                packBytes = null; // each blob then tries its own read, and other copies
+            }
+            for (BlobUse use : blobs) {
+                byte[] data;
+                try {
+                    data = decode(use, packBytes, readStart);
+                } catch (IOException e) {
+                    String reason = "data blob " + use.blob().handle().id().toShortString() + " is damaged ("
+                            + e.getMessage() + ")";
+                    use.places.forEach(place -> place.file().fail(reason));
+                    use.places.forEach(place -> placeDone(place.file()));
                     continue;
                 }
-                try (FileChannel channel =
-                        FileChannel.open(place.file().path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(data);
-                    long position = place.offset();
-                    while (buffer.hasRemaining()) {
-                        position += channel.write(buffer, position);
+                boolean zeros = isAllZero(data);
+                for (Place place : use.places) {
+                    if (place.file().failure() == null && !zeros) {
+                        writeAt(place, data);
                     }
-                    bytesWritten.add(data.length);
-                } catch (IOException e) {
-                    place.file().fail("cannot write: " + e.getMessage());
+                    placeDone(place.file());
                 }
             }
         }
-    }
 
-    /** This copy, or any other copy of the blob if this one is damaged. */
-    private byte[] load(PackedBlob location) throws IOException {
-        try {
-            return repository.loadBlob(location);
-        } catch (IOException first) {
-            return repository.loadBlob(location.handle());
+        /** This copy from the bytes read, or any copy of the blob if this one is damaged or was not read. */
+        private byte[] decode(BlobUse use, byte[] packBytes, long readStart) throws IOException {
+            if (packBytes != null) {
+                try {
+                    return PackFile.decodeBlob(
+                            repository.masterKey(),
+                            packId,
+                            use.blob(),
+                            packBytes,
+                            Math.toIntExact(use.blob().offset() - readStart));
+                } catch (IOException damaged) {
+                    // fall through to the other copies
+                }
+            }
+            return repository.loadBlob(use.location.handle());
+        }
+
+        private void writeAt(Place place, byte[] data) {
+            FileRestore file = place.file();
+            try {
+                if (openFile != file) {
+                    closeOpenFile();
+                    channel = file.openForWrite();
+                    openFile = file;
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(data);
+                long position = place.offset();
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+                file.wrote(position);
+                bytesWritten.add(data.length);
+            } catch (IOException e) {
+                file.fail("cannot write: " + e.getMessage());
+            }
+        }
+
+        private void placeDone(FileRestore file) {
+            if (file.pendingPlaces.decrementAndGet() == 0) {
+                if (openFile == file) {
+                    closeOpenFile();
+                }
+                completed.accept(file);
+            }
+        }
+
+        private void closeOpenFile() {
+            if (channel == null) {
+                return;
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                openFile.fail("cannot write: " + e.getMessage());
+            }
+            channel = null;
+            openFile = null;
         }
     }
 

@@ -16,6 +16,8 @@ final class LazyDirectory {
     final Node node;
     private final LazyDirectory parent;
     private boolean created;
+    /** Created by this restore, so empty but for what the restore put in it: nothing can be in the way. */
+    private boolean createdEmpty;
 
     private LazyDirectory(Path path, Node node, LazyDirectory parent, boolean created) {
         this.path = path;
@@ -46,6 +48,7 @@ final class LazyDirectory {
         if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(path);
             Files.createDirectory(path);
+            createdEmpty = true;
         }
         created = true;
     }
@@ -53,6 +56,9 @@ final class LazyDirectory {
     /** Makes room for a new non-directory item at {@code path} inside this directory. */
     void clearForNewItem(Path item) throws IOException {
         ensureExists();
+        if (createdEmpty) {
+            return;
+        }
         if (Files.isDirectory(item, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("a directory is in the way");
         }

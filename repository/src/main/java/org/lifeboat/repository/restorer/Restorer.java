@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.fs.RawNames;
@@ -50,15 +52,22 @@ public final class Restorer {
         Run run = new Run();
         LazyDirectory root = LazyDirectory.target(target);
         run.restoreTree(tree, treePath, root);
-        ContentWriter writer = new ContentWriter(repository, options.workers());
+        // Files whose content is complete are finished by the worker that wrote their last blob; the rest (empty,
+        // all zeros, failed) here afterwards.
+        Set<FileRestore> finishedByWorkers = ConcurrentHashMap.newKeySet();
+        ContentWriter writer = new ContentWriter(repository, options.workers(), file -> {
+            if (file.failure() == null) {
+                finishedByWorkers.add(file);
+                run.finishFile(file);
+            }
+        });
         for (FileRestore file : run.files) {
             writer.add(file);
         }
         writer.writeAll();
-        long restored = 0;
         for (FileRestore file : run.files) {
-            if (run.finishFile(file)) {
-                restored++;
+            if (!finishedByWorkers.contains(file)) {
+                run.finishFile(file);
             }
         }
         for (int i = run.directories.size() - 1; i >= 0; i--) {
@@ -67,18 +76,20 @@ public final class Restorer {
                 run.applyMetadata(directory.path, directory.node, run.directoryPaths.get(i));
             }
         }
-        return new RestoreResult(restored + run.hardLinks, writer.bytesWritten.sum(), run.failures, run.warnings);
+        return new RestoreResult(
+                run.restored.sum() + run.hardLinks.sum(), writer.bytesWritten.sum(), run.failures, run.warnings);
     }
 
-    /** The state of one restore. */
+    /** The state of one restore; files are finished on the workers, hence the synchronised problem lists. */
     private final class Run {
         final List<FileRestore> files = new ArrayList<>();
         final List<LazyDirectory> directories = new ArrayList<>();
         final List<SnapshotPath> directoryPaths = new ArrayList<>();
         final Map<HardLinkKey, FileRestore> firstOfHardLink = new HashMap<>();
-        final List<RestoreProblem> failures = new ArrayList<>();
-        final List<RestoreProblem> warnings = new ArrayList<>();
-        long hardLinks;
+        final List<RestoreProblem> failures = Collections.synchronizedList(new ArrayList<>());
+        final List<RestoreProblem> warnings = Collections.synchronizedList(new ArrayList<>());
+        final LongAdder restored = new LongAdder();
+        final LongAdder hardLinks = new LongAdder();
 
         void restoreTree(Id treeId, SnapshotPath path, LazyDirectory directory) {
             Tree tree;
@@ -153,43 +164,51 @@ public final class Restorer {
                 if (first != null) {
                     Files.createLink(destination, first.path);
                     first.hardLinks.add(destination);
-                    hardLinks++;
+                    hardLinks.increment();
                     return;
                 }
             }
-            Files.newByteChannel(
-                            destination,
-                            StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS)
-                    .close();
             FileRestore file = new FileRestore(path, destination, node);
             files.add(file);
             if (node.links() > 1) {
+                // Created now, so that the other names can link to it during the walk.
+                file.openForWrite().close();
                 firstOfHardLink.put(new HardLinkKey(node.inode(), node.deviceId()), file);
             }
         }
 
-        /** Completes a file whose content was written; true if it is fully restored. */
-        boolean finishFile(FileRestore file) throws IOException {
+        /**
+         * Completes a file whose content was written: creates it if nothing was, gives it its full size and its
+         * metadata, or removes it if it failed.
+         */
+        void finishFile(FileRestore file) {
             if (file.failure() == null) {
                 try {
-                    extendTo(file.path, file.node.size());
+                    if (!file.created() || file.writtenEnd() < file.node.size()) {
+                        extendTo(file, file.node.size());
+                    }
                 } catch (IOException e) {
                     file.fail("cannot write: " + e.getMessage());
                 }
             }
             if (file.failure() != null) {
-                Files.deleteIfExists(file.path);
-                for (Path link : file.hardLinks) {
-                    Files.deleteIfExists(link);
-                    hardLinks--;
+                String failure = file.failure();
+                try {
+                    if (file.created()) {
+                        Files.deleteIfExists(file.path);
+                    }
+                    for (Path link : file.hardLinks) {
+                        Files.deleteIfExists(link);
+                        hardLinks.decrement();
+                    }
+                } catch (IOException e) {
+                    failure += "; the partial file could not be removed: " + e.getMessage();
                 }
-                failures.add(new RestoreProblem(file.snapshotPath, file.failure()));
-                return false;
+                failures.add(new RestoreProblem(file.snapshotPath, failure));
+                return;
             }
             applyMetadata(file.path, file.node, file.snapshotPath);
-            return true;
+            restored.increment();
         }
 
         void applyMetadata(Path path, Node node, SnapshotPath snapshotPath) {
@@ -200,10 +219,10 @@ public final class Restorer {
         }
     }
 
-    /** Gives the file its full size when it ends in skipped all-zero blobs (a sparse tail). */
-    private static void extendTo(Path path, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            if (channel.size() < size) {
+    /** Creates the file if needed, and gives it its full size when it ends in skipped all-zero blobs (a hole). */
+    private static void extendTo(FileRestore file, long size) throws IOException {
+        try (FileChannel channel = file.openForWrite()) {
+            if (size > 0 && channel.size() < size) {
                 channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
             }
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class GoJsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPLACEMENT_ESCAPE = "\\ufffd".getBytes(StandardCharsets.US_ASCII);
 
     private final ByteArrayOutputStream out;
     private boolean needsComma;
@@ -77,36 +78,45 @@ final class GoJsonWriter {
         needsComma = true;
     }
 
+    /** Copies runs of bytes that need no escaping in one call each (ByteArrayOutputStream locks per call). */
     private void string(byte[] value) {
         out.write('"');
+        int runStart = 0;
         int i = 0;
         while (i < value.length) {
             int b = value[i] & 0xff;
-            if (b < 0x80) {
-                if (b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&') {
-                    out.write(b);
-                } else {
-                    escapeAscii(b);
-                }
+            if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&') {
                 i++;
                 continue;
             }
-            int size = Utf8.sequenceLength(value, i);
-            if (size == 0) {
-                out.writeBytes("\\ufffd".getBytes(StandardCharsets.US_ASCII));
-                i++;
-                continue;
-            }
-            int rune = Utf8.decode(value, i, size);
-            if (rune == 0x2028 || rune == 0x2029) {
-                out.writeBytes(("\\u202" + (rune & 0xf)).getBytes(StandardCharsets.US_ASCII));
-            } else {
-                out.write(value, i, size);
-            }
-            i += size;
+            out.write(value, runStart, i - runStart);
+            i = writeSpecial(value, i);
+            runStart = i;
         }
+        out.write(value, runStart, i - runStart);
         out.write('"');
         needsComma = true;
+    }
+
+    /** Writes the byte or UTF-8 sequence at {@code i} that is not plain printable ASCII; returns the next index. */
+    private int writeSpecial(byte[] value, int i) {
+        int b = value[i] & 0xff;
+        if (b < 0x80) {
+            escapeAscii(b);
+            return i + 1;
+        }
+        int size = Utf8.sequenceLength(value, i);
+        if (size == 0) {
+            out.writeBytes(REPLACEMENT_ESCAPE);
+            return i + 1;
+        }
+        int rune = Utf8.decode(value, i, size);
+        if (rune == 0x2028 || rune == 0x2029) {
+            out.writeBytes(("\\u202" + (rune & 0xf)).getBytes(StandardCharsets.US_ASCII));
+        } else {
+            out.write(value, i, size);
+        }
+        return i + size;
     }
 
     private void escapeAscii(int b) {

@@ -50,6 +50,24 @@ class KeyDerivationTest {
         assertThat(params).isEqualTo(new ScryptParams(32768, 8, 5));
     }
 
+    @Test
+    void calibrationTimesTheCompiledSpeedNotTheSlowFirstDerivation() {
+        // The first derivation (cold, interpreted) takes 400 ms, the later ones 100 ms each.
+        long[] durations = {400, 100, 100, 100};
+        AtomicLong now = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        ScryptParams params = ScryptParams.calibrate(Duration.ofMillis(500), () -> {
+            long call = calls.getAndIncrement();
+            // Even calls start a derivation, odd calls end it.
+            return call % 2 == 0
+                    ? now.get()
+                    : now.addAndGet(
+                            Duration.ofMillis(durations[(int) (call / 2)]).toNanos());
+        });
+
+        assertThat(params).isEqualTo(new ScryptParams(32768, 8, 5));
+    }
+
     static byte[] goldenSalt() {
         byte[] salt = new byte[64];
         System.arraycopy(MasterKeyTest.sha256("salt0"), 0, salt, 0, 32);

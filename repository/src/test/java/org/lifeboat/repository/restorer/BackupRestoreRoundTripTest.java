@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +148,28 @@ class BackupRestoreRoundTripTest {
                 .isLessThan(10L << 20);
         // Comparing all 4 GiB would dominate the test's time; all-zero chunks are skipped, so the copy stays sparse.
         assertThat(allocatedBytes(restored)).as("restored sparse").isLessThan(64L << 20);
+    }
+
+    @Test
+    void filesEndingInZeroChunksOrOnlyZerosGetTheirFullSize() throws IOException {
+        Path source = Files.createDirectories(temp.resolve("zeros"));
+        byte[] randomHead = new byte[1 << 20];
+        new Random(9).nextBytes(randomHead);
+        // The last chunks of the first file and all of the second are all zeros, which the restorer does not write
+        // (holes); it must still give both files their full size.
+        byte[] zeroTail = Arrays.copyOf(randomHead, randomHead.length + (12 << 20));
+        Files.write(source.resolve("zero-tail.bin"), zeroTail);
+        Files.write(source.resolve("only-zeros.bin"), new byte[9 << 20]);
+
+        BackupResult backup = backup(List.of(source), Optional.empty(), List.of());
+        RestoreResult restore = restorer(PathFilter.NONE, PathFilter.NONE)
+                .restore(backup.snapshot().snapshot().tree(), SnapshotPath.ROOT, temp.resolve("out"));
+
+        assertThat(restore.failures()).isEmpty();
+        assertThat(restore.filesRestored()).isEqualTo(2);
+        Path restored = restoredPath(source);
+        assertThat(restored.resolve("zero-tail.bin")).hasBinaryContent(zeroTail);
+        assertThat(restored.resolve("only-zeros.bin")).hasBinaryContent(new byte[9 << 20]);
     }
 
     private BackupResult backup(
