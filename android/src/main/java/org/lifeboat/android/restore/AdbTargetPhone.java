@@ -4,13 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.lifeboat.adb.client.ApkFile;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.adb.client.DevicePath;
-import org.lifeboat.adb.client.RemoteFileException;
-import org.lifeboat.adb.client.RemoteFileStat;
+import org.lifeboat.adb.client.RemoteDirEntry;
 import org.lifeboat.adb.client.ShellCommand;
 import org.lifeboat.adb.client.ShellResult;
 import org.lifeboat.adb.client.ShellSession;
@@ -18,13 +18,14 @@ import org.lifeboat.adb.client.SyncSession;
 
 /**
  * A real phone reached through the adb client: all commands go through one long-lived shell (a restore sends
- * thousands of small commands), and stat/push share one sync session. Not for concurrent use.
+ * thousands of small commands); listings and pushes take a sync session from a pool, so that several threads can
+ * push at once, each over its own stream, and a session is reused for the next file.
  */
 public final class AdbTargetPhone implements TargetPhone, Closeable {
     private final Device device;
     private final int apiLevel;
+    private final Deque<SyncSession> idleSyncs = new ConcurrentLinkedDeque<>();
     private ShellSession shell;
-    private SyncSession sync;
 
     private AdbTargetPhone(Device device, int apiLevel) {
         this.device = device;
@@ -58,22 +59,31 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
     }
 
     @Override
-    public Optional<RemoteFileStat> stat(DevicePath path) throws IOException {
-        return sync().stat(path);
+    public List<RemoteDirEntry> list(DevicePath directory) throws IOException {
+        SyncSession sync = takeSync();
+        List<RemoteDirEntry> entries;
+        try {
+            entries = sync.list(directory);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(sync, e);
+            throw e;
+        }
+        idleSyncs.push(sync);
+        return entries;
     }
 
     @Override
     public void push(InputStream content, DevicePath path, int mode, Instant mtime) throws IOException {
+        SyncSession sync = takeSync();
         try {
-            sync().push(content, path, mode, mtime);
-        } catch (RemoteFileException refused) {
-            // A FAIL reply is a whole message: the session is still in step for the next file.
-            throw refused;
+            sync.push(content, path, mode, mtime);
         } catch (IOException | RuntimeException e) {
-            // A push that failed mid-stream leaves the session out of step; the next call opens a fresh one.
-            closeSync();
+            // Not used again: a push that failed mid-stream leaves the session out of step, and after a FAIL adbd
+            // ends the whole sync service (handle_sync_command returns false in file_sync_service.cpp).
+            closeQuietly(sync, e);
             throw e;
         }
+        idleSyncs.push(sync);
     }
 
     @Override
@@ -85,18 +95,16 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
         }
     }
 
-    private SyncSession sync() throws IOException {
-        if (sync == null) {
-            sync = device.sync();
-        }
-        return sync;
+    private SyncSession takeSync() throws IOException {
+        SyncSession idle = idleSyncs.poll();
+        return idle != null ? idle : device.sync();
     }
 
-    private void closeSync() throws IOException {
-        SyncSession open = sync;
-        sync = null;
-        if (open != null) {
-            open.close();
+    private static void closeQuietly(SyncSession sync, Exception cause) {
+        try {
+            sync.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -104,7 +112,9 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
     @Override
     public void close() throws IOException {
         try {
-            closeSync();
+            for (SyncSession sync; (sync = idleSyncs.poll()) != null; ) {
+                sync.close();
+            }
         } finally {
             if (shell != null) {
                 shell.close();

@@ -2,23 +2,40 @@ package org.lifeboat.android.restore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.RemoteFileException;
 import org.lifeboat.adb.client.RemoteFileStat;
 
 /**
  * Pushes files back with their original mtimes (the sync {@code DONE} packet carries it and adbd applies it with
- * {@code lutimes}, android-data.md §5), skips files already there with the same size and mtime, checks each push with
- * a stat, and then has the media scanner index what changed.
+ * {@code lutimes}, android-data.md §5, so no {@code touch} is needed), skips files already there with the same size
+ * and mtime, checks each push, and then has the media scanner index what changed.
+ *
+ * <p>Per-file round trips are what make a restore of many small photos slower than {@code adb push}, so the phone's
+ * state is read one folder listing at a time, before and after the pushes, and the pushes go over {@link
+ * #PUSH_STREAMS} sync streams at once, so that one file's wait for the phone's OKAY overlaps the next one's bytes.
  */
 public final class FileRestorer
         implements Restorer<Map<DevicePath, Optional<RemoteFileStat>>, List<FileToRestore>, FileToRestore> {
+    /** Enough streams to hide the per-file reply latency; more only add contention on the phone's storage. */
+    static final int PUSH_STREAMS = 4;
+
+    private static final ThreadFactory PUSHERS =
+            Thread.ofPlatform().daemon().name("lifeboat-push-", 0).factory();
 
     private final PhoneShell shell;
 
@@ -31,17 +48,15 @@ public final class FileRestorer
         return RestoreType.FILES;
     }
 
-    /** The phone's stat of every path in {@code desired}; one sync round trip each, no shell process. */
+    /** The phone's stat of every path in {@code desired}: one sync listing per folder, no shell process. */
     @Override
     public Map<DevicePath, Optional<RemoteFileStat>> inspect(List<FileToRestore> desired) throws IOException {
-        Map<DevicePath, Optional<RemoteFileStat>> current = new LinkedHashMap<>();
-        for (FileToRestore file : desired) {
-            if (SharedStorageNames.refusal(file.path().toString(), shell.apiLevel())
-                    .isEmpty()) {
-                current.put(file.path(), shell.phone().stat(file.path()));
-            }
-        }
-        return current;
+        List<DevicePath> pushable = desired.stream()
+                .filter(file -> SharedStorageNames.refusal(file.path().toString(), shell.apiLevel())
+                        .isEmpty())
+                .map(FileToRestore::path)
+                .toList();
+        return PhoneFolders.stat(shell.phone(), pushable);
     }
 
     @Override
@@ -68,19 +83,25 @@ public final class FileRestorer
 
     @Override
     public RestoreResult apply(RestorePlan<FileToRestore> plan, RestoreProgress progress) throws IOException {
+        List<FileToRestore> files = plan.changes();
+        List<Optional<String>> refusals = pushAll(files, progress);
+        List<DevicePath> accepted = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (refusals.get(i).isEmpty()) {
+                accepted.add(files.get(i).path());
+            }
+        }
+        Map<DevicePath, Optional<RemoteFileStat>> written = PhoneFolders.stat(shell.phone(), accepted);
         List<String> restored = new ArrayList<>();
         List<ItemFailure> failed = new ArrayList<>(plan.notRestorable());
-        long bytes = 0;
-        int done = 0;
-        for (FileToRestore file : plan.changes()) {
-            Optional<String> problem = push(file);
+        for (int i = 0; i < files.size(); i++) {
+            FileToRestore file = files.get(i);
+            Optional<String> problem = refusals.get(i).or(() -> check(written.get(file.path()), file));
             if (problem.isEmpty()) {
                 restored.add(file.label());
-                bytes += file.size();
             } else {
                 failed.add(new ItemFailure(file.label(), problem.get()));
             }
-            progress.advanced(RestoreType.FILES, ++done, plan.changes().size(), bytes);
         }
         List<String> scanned =
                 restored.stream().filter(SharedStorageNames::isSharedStorage).toList();
@@ -91,15 +112,89 @@ public final class FileRestorer
         return new RestoreResult(RestoreType.FILES, restored, plan.alreadyPresent(), failed, shell.count());
     }
 
-    /** Pushes one file and checks size and mtime on the phone; the phone's refusal is a problem, not an error. */
+    /**
+     * Pushes {@code files} and returns, in their order, the phone's refusal of each, or empty where it took the file.
+     * Any other error (a lost phone) ends all pushes and is thrown.
+     *
+     * <p>The first file of each folder goes alone, so that the phone creates each missing folder once: parallel
+     * pushes into a folder that does not exist yet race to create it, and adbd may refuse the loser. The rest go
+     * over {@link #PUSH_STREAMS} streams.
+     */
+    private List<Optional<String>> pushAll(List<FileToRestore> files, RestoreProgress progress) throws IOException {
+        List<Optional<String>> refusals = new ArrayList<>(Collections.nCopies(files.size(), Optional.empty()));
+        Set<DevicePath> folders = new HashSet<>();
+        List<Integer> rest = new ArrayList<>();
+        Progress done = new Progress(files, progress);
+        for (int i = 0; i < files.size(); i++) {
+            if (folders.add(PhoneFolders.parent(files.get(i).path()))) {
+                refusals.set(i, push(files.get(i)));
+                done.advanced(i, refusals.get(i));
+            } else {
+                rest.add(i);
+            }
+        }
+        ExecutorService pushers = Executors.newFixedThreadPool(PUSH_STREAMS, PUSHERS);
+        try {
+            List<Future<Optional<String>>> pushes = new ArrayList<>(rest.size());
+            for (int i : rest) {
+                pushes.add(pushers.submit(() -> push(files.get(i))));
+            }
+            for (int j = 0; j < rest.size(); j++) {
+                refusals.set(rest.get(j), await(pushes.get(j)));
+                done.advanced(rest.get(j), refusals.get(rest.get(j)));
+            }
+            return refusals;
+        } finally {
+            pushers.shutdownNow();
+        }
+    }
+
+    /** Reports pushed files and bytes as the pushes complete. */
+    private static final class Progress {
+        private final List<FileToRestore> files;
+        private final RestoreProgress progress;
+        private int done;
+        private long bytes;
+
+        Progress(List<FileToRestore> files, RestoreProgress progress) {
+            this.files = files;
+            this.progress = progress;
+        }
+
+        void advanced(int index, Optional<String> refusal) {
+            bytes += refusal.isEmpty() ? files.get(index).size() : 0;
+            progress.advanced(RestoreType.FILES, ++done, files.size(), bytes);
+        }
+    }
+
     private Optional<String> push(FileToRestore file) throws IOException {
         try (InputStream content = file.content().open()) {
             shell.phone().push(content, file.path(), file.mode(), file.mtime());
+            return Optional.empty();
         } catch (RemoteFileException refused) {
             return Optional.of(refused.getMessage());
         }
-        Optional<RemoteFileStat> written = shell.phone().stat(file.path());
-        if (written.isEmpty()) {
+    }
+
+    private static Optional<String> await(Future<Optional<String>> push) throws IOException {
+        try {
+            return push.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while pushing files to the phone");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException unchecked -> throw unchecked;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Whether the phone holds what was pushed: the same size and mtime, read back from a listing. */
+    private static Optional<String> check(Optional<RemoteFileStat> written, FileToRestore file) {
+        if (written == null || written.isEmpty()) {
             return Optional.of("the phone accepted the file but it is not there afterwards");
         }
         if (!sameFile(written.get(), file)) {

@@ -42,6 +42,25 @@ class FileRestorerTest {
     }
 
     @Test
+    void manyFilesInSeveralFoldersArePushedOverSeveralStreamsAndAllCheckedAfterwards() throws Exception {
+        ScriptedPhone phone = new ScriptedPhone(34).answer("scan_volume", "Result: Bundle[{}]\n");
+        List<FileToRestore> desired = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> file("/storage/emulated/0/DCIM/" + (i % 3) + "/IMG_" + i + ".jpg", "photo " + i))
+                .toList();
+        FileRestorer restorer = new FileRestorer(phone);
+
+        RestoreResult result = restorer.apply(restorer.plan(restorer.inspect(desired), desired), RestoreProgress.NONE);
+
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.restored())
+                .containsExactlyElementsOf(
+                        desired.stream().map(FileToRestore::label).toList());
+        assertThat(phone.pushed).hasSize(300);
+        assertThat(phone.commands)
+                .containsExactly("content call --uri content://media --method scan_volume --arg external_primary");
+    }
+
+    @Test
     void broadcastsBelowAndroid11WithAnEscapedFileUri() {
         assertThat(MediaScan.commands(List.of("/sdcard/DCIM/a b#1.jpg"), 29))
                 .containsExactly(List.of(

@@ -9,13 +9,13 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lifeboat.adb.client.ApkFile;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.InstallFailedException;
+import org.lifeboat.adb.client.RemoteDirEntry;
 import org.lifeboat.adb.client.RemoteFileException;
 import org.lifeboat.adb.client.RemoteFileStat;
 import org.lifeboat.adb.client.ShellCommand;
@@ -24,6 +24,7 @@ import org.lifeboat.adb.client.ShellCommand;
  * A phone that answers from a script: every command line is recorded exactly as sent, and answered by the first
  * rule whose text it contains (a rule with several answers gives them in turn, repeating the last). Batched scripts
  * are split at their row markers so that each command is recorded and answered on its own, and the markers echoed.
+ * Pushes and listings may come from several threads, as {@link TargetPhone} allows.
  */
 final class ScriptedPhone implements TargetPhone {
     private static final Pattern BATCH_SEPARATOR = Pattern.compile(" 2>&1; echo LIFEBOAT_ROW_(\\d+);");
@@ -92,12 +93,15 @@ final class ScriptedPhone implements TargetPhone {
     }
 
     @Override
-    public Optional<RemoteFileStat> stat(DevicePath path) {
-        return Optional.ofNullable(files.get(path));
+    public synchronized List<RemoteDirEntry> list(DevicePath directory) {
+        return files.entrySet().stream()
+                .filter(file -> PhoneFolders.parent(file.getKey()).equals(directory))
+                .map(file -> new RemoteDirEntry(file.getKey().fileName(), file.getValue()))
+                .toList();
     }
 
     @Override
-    public void push(InputStream content, DevicePath path, int mode, Instant mtime) throws IOException {
+    public synchronized void push(InputStream content, DevicePath path, int mode, Instant mtime) throws IOException {
         if (path.toString().contains("refused")) {
             throw new RemoteFileException(path, "Operation not permitted");
         }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.lifeboat.adb.client.ApkFile;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.InstallFailedException;
+import org.lifeboat.adb.client.RemoteDirEntry;
 import org.lifeboat.adb.client.RemoteFileException;
-import org.lifeboat.adb.client.RemoteFileStat;
 import org.lifeboat.adb.client.ShellCommand;
 import org.lifeboat.android.restore.CommandOutput;
 import org.lifeboat.android.restore.TargetPhone;
@@ -38,8 +38,8 @@ final class DamageTolerantPhone implements TargetPhone {
     }
 
     @Override
-    public Optional<RemoteFileStat> stat(DevicePath path) throws IOException {
-        return phone.stat(path);
+    public List<RemoteDirEntry> list(DevicePath directory) throws IOException {
+        return phone.list(directory);
     }
 
     @Override

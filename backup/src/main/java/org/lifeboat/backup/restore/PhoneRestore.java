@@ -66,7 +66,7 @@ public final class PhoneRestore {
         List<TypeRestore> done = new ArrayList<>();
         Optional<DataType> interrupted = Optional.empty();
         for (DataType type : ORDER) {
-            if (!options.types().contains(type)) {
+            if (!options.selects(type)) {
                 continue;
             }
             progress.starting(type);
@@ -102,7 +102,7 @@ public final class PhoneRestore {
             case CONTACTS -> restore(type, new ContactRestorer(phone), inputs.contacts(), dryRun);
             case CALENDAR -> restore(type, new CalendarRestorer(phone), inputs.calendar(), dryRun);
             case CALLS -> restore(type, new CallLogRestorer(phone), inputs.calls(), dryRun);
-            case APPS -> restore(type, new AppRestorer(phone), inputs.apps(), dryRun);
+            case APPS -> restore(type, new AppRestorer(phone), inputs.apps(options), dryRun);
             case MESSAGES -> {
                 List<ItemFailure> damaged = new ArrayList<>();
                 Optional<MessagesToRestore> messages = inputs.messages(e -> damaged.add(failure(e)));
@@ -111,7 +111,7 @@ public final class PhoneRestore {
             }
             case FILES -> {
                 List<ItemFailure> damaged = new ArrayList<>();
-                List<FileToRestore> files = inputs.files(options.includes(), e -> damaged.add(failure(e)));
+                List<FileToRestore> files = inputs.files(options, e -> damaged.add(failure(e)));
                 Optional<List<FileToRestore>> desired = files.isEmpty() && damaged.isEmpty() && !hasFolder("/files")
                         ? Optional.empty()
                         : Optional.of(files);

@@ -25,7 +25,6 @@ import org.lifeboat.android.restore.AppToRestore;
 import org.lifeboat.android.restore.FileToRestore;
 import org.lifeboat.android.restore.MessagesToRestore;
 import org.lifeboat.android.restore.Setting;
-import org.lifeboat.repository.filter.PathFilter;
 import org.lifeboat.repository.tree.ByteString;
 import org.lifeboat.repository.tree.Node;
 import org.lifeboat.repository.walker.SnapshotPath;
@@ -116,8 +115,11 @@ final class RestoreInputs {
         return any ? Optional.of(settings) : Optional.empty();
     }
 
-    /** Apps from {@code apps.json}; their APKs stream from {@code /apps/<package>/} when installed. */
-    Optional<List<AppToRestore>> apps() throws UnreadableBackupException {
+    /**
+     * Apps from {@code apps.json} that {@code options} keep; their APKs stream from {@code /apps/<package>/} when
+     * installed.
+     */
+    Optional<List<AppToRestore>> apps(PhoneRestoreOptions options) throws UnreadableBackupException {
         Optional<byte[]> listing = snapshot.read("/apps/apps.json");
         if (listing.isEmpty()) {
             return Optional.empty();
@@ -131,6 +133,9 @@ final class RestoreInputs {
         List<AppToRestore> apps = new ArrayList<>();
         for (JsonNode app : root) {
             String packageName = app.path("packageName").asText();
+            if (!options.keepsApp(packageName)) {
+                continue;
+            }
             List<ApkFile> apks = new ArrayList<>();
             for (JsonNode file : app.path("files")) {
                 String path = "/apps/" + packageName + "/" + file.path("name").asText();
@@ -152,16 +157,17 @@ final class RestoreInputs {
     }
 
     /**
-     * The files below {@code /files} that {@code includes} selects (a pattern matching a folder selects what is in
-     * it), with their phone paths; folders whose listing is damaged go to {@code unreadable}.
+     * The files below {@code /files} that {@code options} select, with their phone paths; folders whose listing is
+     * damaged go to {@code unreadable}.
      */
-    List<FileToRestore> files(PathFilter includes, Consumer<UnreadableBackupException> unreadable) throws IOException {
+    List<FileToRestore> files(PhoneRestoreOptions options, Consumer<UnreadableBackupException> unreadable)
+            throws IOException {
         List<FileToRestore> files = new ArrayList<>();
         snapshot.walkFiles("/files", new PhoneSnapshot.FileVisitor() {
             @Override
             public void file(SnapshotPath path, Node node) {
                 List<String> components = path.asStrings();
-                if (!selected(includes, components)) {
+                if (!options.selects(components)) {
                     return;
                 }
                 if (components.stream().anyMatch(RestoreInputs::unsafeName)) {
@@ -195,18 +201,6 @@ final class RestoreInputs {
     /** A name that would leave its folder on the phone; restic's restorer refuses the same. */
     private static boolean unsafeName(String name) {
         return name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\0");
-    }
-
-    private static boolean selected(PathFilter includes, List<String> components) {
-        if (includes.isEmpty()) {
-            return true;
-        }
-        for (int end = 1; end <= components.size(); end++) {
-            if (includes.matches(components.subList(0, end))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Optional<ProviderDump> dump(String path) throws UnreadableBackupException {

@@ -63,13 +63,14 @@ public final class PhoneRestoreMixin {
 
     /**
      * Restores {@code snapshotSpec} ('latest' is the latest complete phone backup, of {@code host} if given) onto the
-     * phone; {@code includes} select files by snapshot path.
+     * phone; {@code includes} select files by snapshot path, {@code excludes} leave out files, apps or whole types.
      */
     public int restore(
             RepositoryOptions repositoryOptions,
             String snapshotSpec,
             String host,
             List<String> includes,
+            List<String> excludes,
             PrintWriter out)
             throws IOException {
         PhoneRestoreOptions options;
@@ -77,7 +78,7 @@ public final class PhoneRestoreMixin {
             Set<DataType> types = only.isEmpty()
                     ? EnumSet.allOf(DataType.class)
                     : EnumSet.copyOf(only.stream().map(DataType::parse).toList());
-            options = new PhoneRestoreOptions(types, PathFilter.parse(includes), dryRun);
+            options = new PhoneRestoreOptions(types, PathFilter.parse(includes), PathFilter.parse(excludes), dryRun);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
         }

@@ -115,6 +115,7 @@ final class RestoreReportPrinter {
             failures(row.putArray("not_restorable"), type.notRestorable());
             failures(row.putArray("failed"), type.failed());
             row.put("phone_processes", type.commands().processes());
+            row.put("shell_round_trips", type.commands().roundTrips());
         }
         return root;
     }

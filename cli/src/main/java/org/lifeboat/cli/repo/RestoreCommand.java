@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Restore a snapshot into a folder, or a phone backup onto a phone.",
             "  lifeboat restore SNAPSHOT --target DIR   (files into a folder)",
-            "  lifeboat restore SNAPSHOT --device SERIAL [--only TYPES] [--include GLOB]... [--dry-run] [--json]"
+            "  lifeboat restore SNAPSHOT --device SERIAL [--only TYPES] [--include GLOB]...",
+            "                   [--exclude GLOB]... [--dry-run] [--json]"
         },
         mixinStandardHelpOptions = true)
 public final class RestoreCommand implements Callable<Integer> {
@@ -58,13 +59,15 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(
             names = {"-i", "--include"},
             paramLabel = "GLOB",
-            description = "Only restore matching items (repeatable).")
+            description = "Only restore matching items (repeatable). Phone form: files by snapshot path, e.g."
+                    + " '/files/DCIM/**'.")
     List<String> includes = new ArrayList<>();
 
     @Option(
             names = {"-e", "--exclude"},
             paramLabel = "GLOB",
-            description = "Leave out matching items (repeatable).")
+            description = "Leave out matching items (repeatable). Phone form: files ('/files/Download', '*.mp4'),"
+                    + " apps ('/apps/com.example.game') or whole types ('/messages').")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--host", paramLabel = "HOST", description = "For 'latest': the latest snapshot of this host.")
@@ -76,16 +79,16 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (phone.requested()) {
-            if (target != null || !excludes.isEmpty()) {
+            if (target != null) {
                 throw new UserFacingException(
-                        ExitCode.USAGE,
-                        "--device restores onto a phone; --target and --exclude belong to the folder form");
+                        ExitCode.USAGE, "--device restores onto a phone; --target belongs to the folder form");
             }
             return phone.restore(
                     repositoryOptions,
                     snapshot,
                     host,
                     includes,
+                    excludes,
                     spec.commandLine().getOut());
         }
         if (target == null) {

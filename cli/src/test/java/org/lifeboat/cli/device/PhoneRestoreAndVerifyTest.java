@@ -236,6 +236,46 @@ class PhoneRestoreAndVerifyTest {
         assertThat(dryRun.out()).contains("Nothing to do: the phone already has everything in this snapshot.");
     }
 
+    @Test
+    @Order(7)
+    void excludeLeavesOutFilesAppsAndWholeTypesLikeItsGlobsSay() throws IOException {
+        try (VirtualPhone fresh = VirtualPhone.start(VirtualPhoneConfig.of("blank", dir.resolve("excluded")))) {
+            CliRunner.Result dryRun = lifeboat.run(
+                    "restore",
+                    "latest",
+                    "--host",
+                    demoHost(),
+                    "--device",
+                    fresh.serial(),
+                    "--only",
+                    "files,apps,contacts",
+                    "--exclude",
+                    "/files/DCIM",
+                    "--exclude",
+                    "*.mp4",
+                    "--exclude",
+                    "/apps/com.whatsapp",
+                    "--exclude",
+                    "/contacts",
+                    "--dry-run",
+                    "--json");
+
+            assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
+            String summary = dryRun.out()
+                    .lines()
+                    .filter(line -> line.contains("\"message_type\":\"summary\""))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(summary)
+                    .contains("/storage/emulated/0/Download/")
+                    .contains("org.wikipedia")
+                    .doesNotContain("/storage/emulated/0/DCIM/")
+                    .doesNotContain(".mp4")
+                    .doesNotContain("com.whatsapp (versionCode")
+                    .doesNotContain("\"type\":\"contacts\"");
+        }
+    }
+
     private String demoHost() {
         return PhoneSnapshots.hostname("Pixel 7", "LBTESTA1");
     }

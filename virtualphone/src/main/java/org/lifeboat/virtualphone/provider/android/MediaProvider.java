@@ -1,6 +1,7 @@
 package org.lifeboat.virtualphone.provider.android;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +113,13 @@ final class MediaProvider extends TableProvider {
         if (method.equals("scan_file")) {
             result.put("android.intent.extra.STREAM", scanFile(arg));
         } else if (arg.equals("external_primary") || arg.equals("external")) {
-            storage.walk(PRIMARY_STORAGE).forEach(file -> scanFile(file.devicePath()));
+            // ModernMediaScanner collects its row operations and applies them with applyBatch every BATCH_SIZE (32)
+            // files, and finds existing rows through the files table's index on _data: so a volume scan costs a few
+            // transactions and one lookup per file, not a state save and a table walk per file.
+            savingOnce(() -> {
+                Map<String, Integer> rowsByPath = rowsByPath();
+                storage.walk(PRIMARY_STORAGE).forEach(file -> scanFile(file.devicePath(), rowsByPath));
+            });
         } else {
             throw ProviderException.illegalArgument("Volume " + arg + " not found");
         }
@@ -122,32 +129,63 @@ final class MediaProvider extends TableProvider {
     /** Scans one file: adds or refreshes its row, or drops it when the file is gone. @return the row's URI */
     synchronized String scanFile(String devicePath) {
         String path = storage.canonicalPath(devicePath);
-        List<Integer> existing = matching(files, equalTo("_data", path), null);
         var info = storage.stat(path);
         if (info.isEmpty()) {
             deleteRows(files, equalTo("_data", path), null);
             return null;
         }
+        List<Integer> existing = matching(files, equalTo("_data", path), null);
+        return scanExisting(path, info.get(), existing.isEmpty() ? -1 : existing.getFirst());
+    }
+
+    /** Scans a file the walk of a volume found, with {@code rowsByPath} (updated here) as the path index. */
+    private String scanFile(String devicePath, Map<String, Integer> rowsByPath) {
+        String path = storage.canonicalPath(devicePath);
+        var info = storage.stat(path);
+        if (info.isEmpty()) {
+            return null;
+        }
+        int row = rowsByPath.getOrDefault(path, -1);
+        String uri = scanExisting(path, info.get(), row);
+        if (row < 0) {
+            rowsByPath.put(path, files.size() - 1);
+        }
+        return uri;
+    }
+
+    private Map<String, Integer> rowsByPath() {
+        Map<String, Integer> rows = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i, "_data") instanceof String path) {
+                rows.putIfAbsent(path, i);
+            }
+        }
+        return rows;
+    }
+
+    /** Writes the row for the file at {@code path}: a new one, or the one at index {@code existing}. */
+    private String scanExisting(String path, SharedStorage.FileInfo info, int existing) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String extension =
                 name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String mimeType = MIME_TYPES.get(extension);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("_data", path);
-        row.put("_size", info.get().size());
+        row.put("_size", info.size());
         row.put("_display_name", name);
         row.put("mime_type", mimeType);
         row.put("media_type", mediaType(mimeType));
-        row.put("date_modified", info.get().modifiedEpochSeconds());
+        row.put("date_modified", info.modifiedEpochSeconds());
         row.put("relative_path", relativePath(path));
         row.put("volume_name", "external_primary");
         long id;
-        if (existing.isEmpty()) {
+        if (existing < 0) {
             row.put("date_added", environment.clock().millis() / 1000);
             id = insertRow(files, row);
         } else {
-            updateRows(files, equalTo("_data", path), null, row);
-            id = (Long) files.relation().rows().get(existing.get(0))[0];
+            files.update(List.of(existing), row);
+            persist();
+            id = (Long) files.get(existing, "_id");
         }
         return "content://media/external_primary/file/" + id;
     }

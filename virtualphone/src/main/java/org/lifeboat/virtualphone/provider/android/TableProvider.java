@@ -27,6 +27,7 @@ abstract class TableProvider implements ContentProvider {
     protected final DeviceEnvironment environment;
     private final Path stateFile;
     private final List<Table> tables;
+    private boolean savesDeferred;
 
     TableProvider(DeviceEnvironment environment, Path stateFile, List<Table> tables) {
         this.environment = environment;
@@ -35,7 +36,26 @@ abstract class TableProvider implements ContentProvider {
     }
 
     final void persist() {
-        TableFile.write(stateFile, tables);
+        if (!savesDeferred) {
+            TableFile.write(stateFile, tables);
+        }
+    }
+
+    /**
+     * Runs {@code changes} and saves once at the end instead of after every row, for a provider operation that
+     * commits many rows in few transactions (MediaProvider's scanner applies its rows in batches).
+     */
+    final void savingOnce(Runnable changes) {
+        boolean outer = !savesDeferred;
+        savesDeferred = true;
+        try {
+            changes.run();
+        } finally {
+            if (outer) {
+                savesDeferred = false;
+                persist();
+            }
+        }
     }
 
     /**
