@@ -11,8 +11,9 @@
 #        two 1 GiB videos, about 3.4 GiB in all; needs adb, restic and GNU time: apt-get install adb restic time)
 # Environment: BENCH_DIR (work folder, default /tmp/lifeboat-phone-bench; the phone's state is kept between runs),
 #   BENCH_VIDEO_MIB (size of each added video, default 1024), BENCH_TYPES (what lifeboat backs up, default "files",
-#   the same folders adb pulls; "all" backs up every type), LIFEBOAT_JAVA_OPTS (extra JVM flags for ./lifeboat,
-#   e.g. -XX:StartFlightRecording=filename=backup.jfr).
+#   the same folders adb pulls; "all" backs up every type), LIFEBOAT_JAVA_OPTS (extra JVM flags for the measured
+#   ./lifeboat runs, e.g. -XX:StartFlightRecording=filename=backup.jfr), BENCH_PHONE_JAVA_OPTS (JVM flags of the
+#   virtual phone, default -Xmx2g).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 scale="${1:-67}"
@@ -50,7 +51,9 @@ trap cleanup EXIT
 # start_phone: runs the virtual phone in the background and sets $serial once it listens (first start generates
 # and installs the profile, which takes a while at large scales).
 start_phone() {
-  "${lifeboat[@]}" virtual-phone --profile demo --scale "$scale" --state "$state" --port "$(free_port)" \
+  # The phone is not what is measured: it gets its own heap (opening a large profile needs more than the launcher's
+  # default cap), and LIFEBOAT_JAVA_OPTS stays for the measured lifeboat runs.
+  LIFEBOAT_JAVA_OPTS="${BENCH_PHONE_JAVA_OPTS:--Xmx2g}" "${lifeboat[@]}" virtual-phone --profile demo --scale "$scale" --state "$state" --port "$(free_port)" \
     >"$work/phone.log" 2>&1 &
   phone_pid=$!
   serial=""

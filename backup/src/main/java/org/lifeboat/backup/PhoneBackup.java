@@ -41,7 +41,6 @@ import org.lifeboat.repository.tree.Node;
  */
 public final class PhoneBackup {
     private static final String LIFEBOAT_FOLDER = "lifeboat";
-    private static final long MAX_BYTES_IN_FLIGHT = 64L * 1024 * 1024;
 
     private final Phone phone;
     private final Clock clock;
@@ -93,7 +92,7 @@ public final class PhoneBackup {
                 clock.getZone(),
                 clock,
                 workers,
-                MAX_BYTES_IN_FLIGHT);
+                ArchiverOptions.defaultMaxBytesInFlight());
         TreeBackup backup = TreeBackup.start(repository, archiverOptions, parent, progress, options.parallelReads());
         PhoneLossWatch watch = new PhoneLossWatch();
         SnapshotLayout layout = new SnapshotLayout(start, file -> watch.content(phone.files(), file.source()));

@@ -30,6 +30,7 @@ final class Commands {
         ALL.put("check", org.lifeboat.cli.repo.CheckCommand::new);
         ALL.put("prune", org.lifeboat.cli.repo.PruneCommand::new);
         ALL.put("unlock", org.lifeboat.cli.repo.UnlockCommand::new);
+        ALL.put("repair", org.lifeboat.cli.repo.RepairCommand::new);
         ALL.put("virtual-phone", org.lifeboat.cli.phone.VirtualPhoneCommand::new);
         ALL.put("demo", org.lifeboat.cli.device.DemoCommand::new);
         // A lambda, not a constructor reference: picocli's classes (class file version 49) stay out of the JDK's AOT

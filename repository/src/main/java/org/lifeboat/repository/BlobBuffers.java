@@ -1,17 +1,15 @@
 package org.lifeboat.repository;
 
-import org.lifeboat.repository.crypto.MasterKey;
-
 /**
- * One thread's reusable buffers for compressing and sealing blobs before they are copied into a pack, so saving a
- * blob allocates nothing once the buffers have grown to the usual chunk size. Allocating them per blob cost a
- * zeroed megabyte or two each time, and with G1 such arrays are humongous allocations.
+ * One thread's reusable buffer for compressing blobs before they are sealed into a pack, so saving a blob allocates
+ * nothing once the buffer has grown to the usual chunk size. Allocating it per blob cost a zeroed megabyte or two
+ * each time, and such short-lived large arrays are what fills a small heap. (Sealing needs no buffer of its own: it
+ * writes straight into the pack.)
  */
 final class BlobBuffers {
     private static final ThreadLocal<BlobBuffers> PER_THREAD = ThreadLocal.withInitial(BlobBuffers::new);
 
     private byte[] compressed = new byte[0];
-    private byte[] sealed = new byte[0];
 
     static BlobBuffers forThisThread() {
         return PER_THREAD.get();
@@ -23,14 +21,5 @@ final class BlobBuffers {
             compressed = new byte[plaintextLength];
         }
         return compressed;
-    }
-
-    /** Room for {@code payloadLength} bytes once sealed. */
-    byte[] sealed(int payloadLength) {
-        int needed = MasterKey.sealedLength(payloadLength);
-        if (sealed.length < needed) {
-            sealed = new byte[needed];
-        }
-        return sealed;
     }
 }

@@ -25,13 +25,17 @@ import org.lifeboat.repository.crypto.Password;
 import org.lifeboat.repository.crypto.ScryptParams;
 import org.lifeboat.repository.index.IndexContent;
 import org.lifeboat.repository.index.IndexFileCodec;
+import org.lifeboat.repository.index.IndexRecovery;
+import org.lifeboat.repository.index.IndexRecoveryReport;
 import org.lifeboat.repository.index.IndexedPack;
 import org.lifeboat.repository.index.MasterIndex;
+import org.lifeboat.repository.index.PackScan;
 import org.lifeboat.repository.index.PackedBlob;
 import org.lifeboat.repository.key.KeyStore;
 import org.lifeboat.repository.key.OpenedKey;
 import org.lifeboat.repository.pack.PackBlob;
 import org.lifeboat.repository.pack.PackFile;
+import org.lifeboat.repository.pack.Packer;
 
 /**
  * An open restic repository: encrypted files, blobs in packs, and the index that finds them.
@@ -66,6 +70,7 @@ public final class Repository implements Closeable {
 
     private volatile Instant lastIndexWrite;
     private boolean indexLoaded;
+    private volatile IndexRecoveryReport indexRecovery = IndexRecoveryReport.CLEAN;
 
     private Repository(Backend backend, Config config, OpenedKey key, RepositorySettings settings) {
         this.backend = backend;
@@ -169,20 +174,22 @@ public final class Repository implements Closeable {
     }
 
     /**
-     * Loads every index file; fails on the first damaged one, and keeps failing on every later use of the index: a
-     * partial index would make restores miss files and backups upload again what is stored.
+     * Loads every index file. Damaged index files and packs that no index file lists do not stop it: their blobs are
+     * read from the pack headers ({@link IndexRecovery}), because a partial index would make restores miss files and
+     * backups upload again what is stored. {@link #indexRecovery} tells what had to be recovered.
      */
     public synchronized void loadIndex() throws IOException {
         List<CorruptFileException> damaged = loadIndexFiles();
-        if (!damaged.isEmpty()) {
-            CorruptFileException first = damaged.getFirst();
-            throw new CorruptFileException(
-                    first.file(),
-                    first.reason() + " ('lifeboat check' lists the damage; 'restic repair index' rebuilds the"
-                            + " index from the packs)",
-                    first);
-        }
+        PackScan packs =
+                new IndexRecovery(backend, key.masterKey()).addPacksFromHeaders(index, IndexRecovery.Scope.UNINDEXED);
+        indexRecovery = new IndexRecoveryReport(damaged, packs);
         indexLoaded = true;
+    }
+
+    /** What loading the index had to recover from pack headers (loading it first if needed). */
+    public IndexRecoveryReport indexRecovery() throws IOException {
+        ensureIndexLoaded();
+        return indexRecovery;
     }
 
     /** Loads every index file that decodes and returns the problems of those that do not (for check). */
@@ -230,14 +237,13 @@ public final class Repository implements Closeable {
             return id;
         }
         try {
-            BlobBuffers buffers = BlobBuffers.forThisThread();
             byte[] payload = buffer;
             int payloadOffset = offset;
             int payloadLength = length;
             int uncompressedLength = 0;
             // An empty blob must never be marked compressed: restic reads uncompressed_length 0 as "not compressed".
             if (config.supportsCompression() && length > 0) {
-                byte[] compressed = buffers.compressed(length);
+                byte[] compressed = BlobBuffers.forThisThread().compressed(length);
                 int frameLength = Compression.compressInto(
                         buffer, offset, length, compressed, 0, length - 1, settings.compressionLevel());
                 if (frameLength > 0) {
@@ -247,10 +253,8 @@ public final class Repository implements Closeable {
                     uncompressedLength = length;
                 }
             }
-            byte[] sealed = buffers.sealed(payloadLength);
-            int sealedLength =
-                    key.masterKey().sealInto(payload, payloadOffset, payloadLength, sealed, 0, settings.random());
-            uploader.add(handle, sealed, sealedLength, uncompressedLength);
+            int sealedLength = MasterKey.sealedLength(payloadLength);
+            uploader.add(handle, sealedLength, uncompressedLength, sealer(payload, payloadOffset, payloadLength));
             blobsAdded.increment();
             plaintextBytesAdded.add(length);
             storedBytesAdded.add(sealedLength);
@@ -259,6 +263,11 @@ public final class Repository implements Closeable {
             blobsInPendingPacks.remove(handle);
             throw e;
         }
+    }
+
+    /** Seals the payload straight into the room its pack reserved for it. */
+    private Packer.SlotWriter sealer(byte[] payload, int offset, int length) {
+        return (target, at) -> key.masterKey().sealInto(payload, offset, length, target, at, settings.random());
     }
 
     /** Whether the repository has the blob, or has it queued in a pack that is being stored. */

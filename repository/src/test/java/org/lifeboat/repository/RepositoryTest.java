@@ -230,6 +230,48 @@ class RepositoryTest {
         }
     }
 
+    @Test
+    void concurrentSaversSealIntoSharedPacksAndEveryBlobLoadsBack() throws Exception {
+        record Saved(BlobHandle handle, byte[] bytes) {}
+        List<Saved> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Repository repository = TestRepositories.init(dir)) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    Random sizes = new Random(thread);
+                    try {
+                        for (int i = 0; i < 60; i++) {
+                            // Up to 120 kB against 256 KiB packs: packs close, and blobs skip to the next one, while
+                            // other threads are still sealing into them; trees make the small tree packs grow.
+                            byte[] blob = randomBytes(1 + sizes.nextInt(120_000), 1000 * thread + i);
+                            BlobType type = i % 5 == 0 ? BlobType.TREE : BlobType.DATA;
+                            saved.add(new Saved(new BlobHandle(repository.saveBlob(type, blob), type), blob));
+                        }
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            repository.flush();
+
+            assertThat(repository.index().entryCount()).isEqualTo(240);
+            for (Saved blob : saved) {
+                assertThat(repository.loadBlob(blob.handle())).isEqualTo(blob.bytes());
+            }
+        }
+        try (Repository reopened = TestRepositories.open(dir)) {
+            for (Id packId : reopened.list(FileType.PACK)) {
+                byte[] pack = Files.readAllBytes(packPath(packId));
+                assertThat(PackFile.parseHeader(reopened.masterKey(), packId, pack))
+                        .isEqualTo(reopened.index().blobsByPack().get(packId));
+            }
+        }
+    }
+
     Path packPath(Id packId) {
         return dir.resolve("data").resolve(packId.toString().substring(0, 2)).resolve(packId.toString());
     }

@@ -23,6 +23,7 @@ import org.lifeboat.adb.client.SyncSession;
 public final class PhoneFiles implements Closeable {
     private final Device device;
     private final Deque<SyncSession> idle = new ArrayDeque<>();
+    private final PacketBuffers packets = new PacketBuffers();
 
     PhoneFiles(Device device) {
         this.device = device;
@@ -31,7 +32,7 @@ public final class PhoneFiles implements Closeable {
     /** The bytes of the file at {@code path}, as the phone sends them. */
     public InputStream open(DevicePath path) throws IOException {
         SyncSession session = borrow();
-        StreamPipe pipe = new StreamPipe();
+        StreamPipe pipe = new StreamPipe(packets);
         Thread.ofVirtual().name("pull ", 0).start(() -> {
             try {
                 session.pull(path, pipe.sink());

@@ -4,23 +4,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded hand-over from a thread that writes (a sync pull) to one that reads (the chunker): at most
- * {@link #CAPACITY} buffers wait, so a fast phone cannot fill the heap. A failure on the writing side reaches the
+ * {@link #CAPACITY} packet buffers wait, so a fast phone cannot fill the heap, and each goes back to the shared
+ * {@link PacketBuffers} once read. A failure on the writing side reaches the
  * reader as an {@link IOException}; a reader that closes early makes the writer fail instead of waiting forever.
  */
 final class StreamPipe {
-    private static final int CAPACITY = 32;
-    private static final byte[] END = new byte[0];
+    /** 1 MiB of sync DATA packets: enough to ride out scheduling hiccups, little heap with several files at once. */
+    private static final int CAPACITY = 16;
 
-    private final BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(CAPACITY);
+    private static final Packet END = new Packet(new byte[0], 0);
+
+    private final PacketBuffers packets;
+    private final BlockingQueue<Packet> buffers = new ArrayBlockingQueue<>(CAPACITY);
     private volatile IOException failure;
     private volatile boolean readerClosed;
+
+    /** Bytes {@code [0, length)} of a buffer from {@link PacketBuffers}. */
+    private record Packet(byte[] bytes, int length) {}
+
+    StreamPipe(PacketBuffers packets) {
+        this.packets = packets;
+    }
 
     OutputStream sink() {
         return new OutputStream() {
@@ -31,8 +41,12 @@ final class StreamPipe {
 
             @Override
             public void write(byte[] data, int offset, int length) throws IOException {
-                if (length > 0) {
-                    put(Arrays.copyOfRange(data, offset, offset + length));
+                for (int done = 0; done < length; ) {
+                    int n = Math.min(PacketBuffers.SIZE, length - done);
+                    byte[] buffer = packets.take();
+                    System.arraycopy(data, offset + done, buffer, 0, n);
+                    put(new Packet(buffer, n));
+                    done += n;
                 }
             }
         };
@@ -47,7 +61,7 @@ final class StreamPipe {
         buffers.offer(END);
     }
 
-    private void put(byte[] buffer) throws IOException {
+    private void put(Packet buffer) throws IOException {
         try {
             while (!buffers.offer(buffer, 100, TimeUnit.MILLISECONDS)) {
                 if (readerClosed) {
@@ -62,7 +76,7 @@ final class StreamPipe {
 
     InputStream source() {
         return new InputStream() {
-            private byte[] current = new byte[0];
+            private Packet current = END;
             private int position;
             private boolean ended;
 
@@ -77,19 +91,24 @@ final class StreamPipe {
                 if (length == 0) {
                     return 0;
                 }
-                while (position == current.length) {
+                while (position == current.length()) {
                     if (ended || !next()) {
                         return -1;
                     }
                 }
-                int n = Math.min(length, current.length - position);
-                System.arraycopy(current, position, target, offset, n);
+                int n = Math.min(length, current.length() - position);
+                System.arraycopy(current.bytes(), position, target, offset, n);
                 position += n;
                 return n;
             }
 
             private boolean next() throws IOException {
-                byte[] buffer;
+                if (current != END) {
+                    packets.giveBack(current.bytes());
+                    current = END;
+                    position = 0;
+                }
+                Packet buffer;
                 try {
                     buffer = buffers.take();
                 } catch (InterruptedException e) {

@@ -92,6 +92,8 @@ public final class BackupCommand implements Callable<Integer> {
                 throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
             }
             Optional<SavedSnapshot> parent = parentOf(repository, hostname, targets, err);
+            // Packs recovered from their headers are listed in this backup's index, so nothing is stored twice.
+            RecoveredIndexWarning.loadIndex(repository, err);
             BackupProgress.Style style = json
                     ? BackupProgress.Style.JSON
                     : System.console() != null ? BackupProgress.Style.BAR : BackupProgress.Style.QUIET;

@@ -92,6 +92,9 @@ public final class CheckCommand implements Callable<Integer> {
             out.printf(
                     "%d packs checked, %d read, %d blobs verified%n",
                     report.packsChecked(), report.packsRead(), report.blobsRead());
+            if (report.errors().stream().anyMatch(e -> e.file().orElse("").startsWith("index/"))) {
+                out.println("hint: to rebuild the index from the pack headers, " + RecoveredIndexWarning.REPAIR_HINT);
+            }
             if (report.hasErrors() || !damage.isEmpty()) {
                 out.flush();
                 throw new UserFacingException(ExitCode.FATAL, "the repository contains errors (listed above)");

@@ -59,6 +59,7 @@ public final class DumpCommand implements Callable<Integer> {
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
             SavedSnapshot saved = SnapshotSelection.find(
                     SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
+            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
             Node node = new TreeWalker(new TreeLoader(repository))
                     .find(saved.snapshot().tree(), LsCommand.parse(path))
                     .orElseThrow(() -> new UserFacingException(

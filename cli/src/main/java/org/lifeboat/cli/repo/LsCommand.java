@@ -62,6 +62,7 @@ public final class LsCommand implements Callable<Integer> {
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
             SavedSnapshot saved = SnapshotSelection.find(
                     SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
+            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
             TreeWalker walker = new TreeWalker(new TreeLoader(repository));
             SnapshotPath start = path == null ? SnapshotPath.ROOT : parse(path);
             Id tree = saved.snapshot().tree();

@@ -2,7 +2,11 @@ package org.lifeboat.cli.repo;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.lifeboat.cli.ExitCode;
+import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.repository.CorruptFileException;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.prune.PrunePlan;
@@ -44,6 +48,13 @@ public final class PruneCommand implements Callable<Integer> {
     public static void prune(Repository repository, RepositoryLock lock, boolean dryRun, PrintWriter out)
             throws IOException {
         out.println("loading all snapshots and collecting the blobs they use...");
+        List<CorruptFileException> damaged = repository.indexRecovery().damagedIndexFiles();
+        if (!damaged.isEmpty()) {
+            // A prune's new index would leave the damaged files behind; repairing first removes them.
+            throw new UserFacingException(
+                    ExitCode.FATAL,
+                    damaged.getFirst().getMessage() + "; " + RecoveredIndexWarning.REPAIR_HINT + " first");
+        }
         Pruner pruner = new Pruner(repository);
         PrunePlan plan = pruner.plan(new SnapshotBlobs(repository).usedBlobs());
         out.printf(

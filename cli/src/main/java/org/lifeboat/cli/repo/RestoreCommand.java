@@ -13,6 +13,7 @@ import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.cli.device.PhoneRestoreMixin;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.filter.PathFilter;
+import org.lifeboat.repository.index.IndexRecoveryReport;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.restorer.RestoreOptions;
 import org.lifeboat.repository.restorer.RestoreProblem;
@@ -106,12 +107,13 @@ public final class RestoreCommand implements Callable<Integer> {
             throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
         }
         RestoreResult result;
+        IndexRecoveryReport indexRecovery;
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository)) {
             SavedSnapshot saved = SnapshotSelection.find(
                     SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
-            // A damaged index fails here, naming the file, rather than as every file "lost" below.
-            repository.index();
+            // Before any output: the warning about a damaged index belongs above the list of files it cost.
+            indexRecovery = RecoveredIndexWarning.loadIndex(repository, err);
             out.printf("restoring snapshot %s to %s%n", saved.id().toShortString(), target.toAbsolutePath());
             result = new Restorer(repository, options).restore(saved.snapshot().tree(), SnapshotPath.ROOT, target);
         } finally {
@@ -128,6 +130,14 @@ public final class RestoreCommand implements Callable<Integer> {
         if (!result.isComplete()) {
             throw new UserFacingException(
                     ExitCode.INCOMPLETE, result.failures().size() + " item(s) could not be restored (listed above)");
+        }
+        // Packs that no index lists are also what an interrupted or concurrent backup leaves, so they only warn;
+        // a damaged file in the repository makes the restore report failure even when every file came back.
+        if (!indexRecovery.damagedIndexFiles().isEmpty()
+                || !indexRecovery.packs().unreadable().isEmpty()) {
+            throw new UserFacingException(
+                    ExitCode.INCOMPLETE,
+                    "every file was restored, but the index is damaged; " + RecoveredIndexWarning.REPAIR_HINT);
         }
         return 0;
     }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,26 +103,42 @@ class DamageTest {
     }
 
     @Test
-    void aDamagedIndexIsNamedByCheckAndStopsRestoreAndBackupWithAClearMessage() throws IOException {
+    void aDamagedIndexIsNamedAndRecoveredFromThePackHeadersByRestoreLsAndBackup() throws IOException {
         Path index = only(repo.resolve("index"), 2).getFirst();
         flipByte(index, 50);
         String name = "index/" + index.getFileName();
 
         assertThat(run("check")).isEqualTo(1);
-        assertThat(out.toString()).contains("error: " + name + " is damaged");
-        for (String[] command : List.of(
-                new String[] {
-                    "restore", "latest", "--target", dir.resolve("restored").toString()
-                },
-                new String[] {"backup", source.toString()},
-                new String[] {"ls", "latest"})) {
-            assertThat(run(command)).as(command[0]).isEqualTo(1);
-            assertThat(err.toString())
-                    .as(command[0])
-                    .contains(name + " is damaged")
-                    .contains("restic repair index")
-                    .doesNotContain("Exception");
-        }
+        assertThat(out.toString()).contains("error: " + name + " is damaged").contains("lifeboat repair index");
+
+        Path target = dir.resolve("restored");
+        assertThat(run("restore", "latest", "--target", target.toString())).isEqualTo(3);
+        assertThat(err.toString())
+                .contains("warning: " + name + " is damaged")
+                .contains("were read from the pack headers")
+                .contains("lifeboat repair index")
+                .contains("every file was restored")
+                .doesNotContain("Exception");
+        Path restored = target.resolve(Path.of("/").relativize(source));
+        assertThat(restored.resolve("damaged.jpg")).hasBinaryContent(damagedContent);
+        assertThat(restored.resolve("intact.jpg")).hasBinaryContent(intactContent);
+        assertThat(restored.resolve("notes.txt")).hasContent("kept");
+        assertThat(restored.resolve("later.txt")).hasContent("second snapshot");
+
+        assertThat(run("ls", "latest")).isZero();
+        assertThat(out.toString()).contains(source.resolve("damaged.jpg").toString());
+        assertThat(err.toString()).contains(name + " is damaged").contains("lifeboat repair index");
+
+        Files.writeString(source.resolve("third.txt"), "third snapshot");
+        assertThat(run("backup", "--json", source.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(err.toString()).contains(name + " is damaged");
+        Matcher added = Pattern.compile("\"data_added\":(\\d+)").matcher(out.toString());
+        assertThat(added.find()).as(out.toString()).isTrue();
+        assertThat(Long.parseLong(added.group(1)))
+                .as("the photos are found through the pack headers, not stored again")
+                .isLessThan(10_000);
     }
 
     @Test

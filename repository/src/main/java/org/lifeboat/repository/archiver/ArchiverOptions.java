@@ -24,6 +24,7 @@ public record ArchiverOptions(
         Clock clock,
         Executor workers,
         long maxBytesInFlight) {
+    private static final long MIN_BYTES_IN_FLIGHT = 16L * 1024 * 1024;
 
     public ArchiverOptions {
         Objects.requireNonNull(excludes, "excludes");
@@ -33,7 +34,7 @@ public record ArchiverOptions(
         Objects.requireNonNull(workers, "workers");
         excludeTexts = List.copyOf(excludeTexts);
         tags = List.copyOf(tags);
-        if (maxBytesInFlight < 16L * 1024 * 1024) {
+        if (maxBytesInFlight < MIN_BYTES_IN_FLIGHT) {
             throw new IllegalArgumentException("at least 16 MiB must be allowed in flight (two maximal chunks)");
         }
     }
@@ -48,7 +49,18 @@ public record ArchiverOptions(
                 ZoneId.systemDefault(),
                 Clock.systemUTC(),
                 workers,
-                64L * 1024 * 1024);
+                defaultMaxBytesInFlight());
+    }
+
+    /**
+     * Enough chunk bytes in flight to keep every core busy (a few average chunks each, and always two maximal ones),
+     * but a small share of the heap: chunks waiting to be stored live long enough to reach the old generation, and
+     * under a small heap cap a 64 MiB backlog of them made most collections full ones.
+     */
+    public static long defaultMaxBytesInFlight() {
+        long perCore = 8L * 1024 * 1024 * Runtime.getRuntime().availableProcessors();
+        long heapShare = Runtime.getRuntime().maxMemory() / 16;
+        return Math.clamp(Math.min(perCore, heapShare), MIN_BYTES_IN_FLIGHT, 64L * 1024 * 1024);
     }
 
     public ArchiverOptions withClock(Clock newClock, ZoneId newZone) {

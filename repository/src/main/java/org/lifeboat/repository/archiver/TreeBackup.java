@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.lifeboat.repository.BlobStatistics;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.HostIdentity;
@@ -53,7 +52,7 @@ public final class TreeBackup {
     private final BlobPipeline pipeline;
     private final ParentTrees parents;
     private final Tree parentRoot;
-    private final Semaphore readSlots;
+    private final ReadThrottle readThrottle;
     private final Executor readers = Executors.newVirtualThreadPerTaskExecutor();
     private final Counters counters = new Counters();
     private final List<BackupError> errors = Collections.synchronizedList(new ArrayList<>());
@@ -74,7 +73,7 @@ public final class TreeBackup {
         this.pipeline = new BlobPipeline(repository, options.workers(), options.maxBytesInFlight());
         this.parents = new ParentTrees(repository);
         this.parentRoot = parents.load(parent.map(p -> p.snapshot().tree()));
-        this.readSlots = new Semaphore(parallelReads);
+        this.readThrottle = new ReadThrottle(parallelReads);
         this.before = repository.statistics();
         this.start = options.clock().instant();
     }
@@ -195,14 +194,9 @@ public final class TreeBackup {
                     node.size(old.size()).content(old.content()).build());
         }
         FileStatus status = previous.isPresent() ? FileStatus.CHANGED : FileStatus.NEW;
-        try {
-            readSlots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to read " + path);
-        }
+        ReadThrottle.Permit permit = readThrottle.acquire(file.size(), path);
         return CompletableFuture.supplyAsync(() -> read(file, path), readers)
-                .whenComplete((chunks, failure) -> readSlots.release())
+                .whenComplete((chunks, failure) -> permit.release())
                 .thenCompose(chunks -> {
                     if (chunks == null) {
                         return CompletableFuture.completedFuture(null);
@@ -251,7 +245,9 @@ public final class TreeBackup {
         List<CompletableFuture<Id>> ids = new ArrayList<>();
         long size = 0;
         try (InputStream input = file.content().open()) {
-            ChunkStream stream = chunker.split(input);
+            // Sized from the announced size: a small file then needs no growing buffer, a large one no more than
+            // the chunker's maximum; a file that turns out longer is still read whole.
+            ChunkStream stream = chunker.split(input, file.size());
             for (Optional<Chunk> chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
                 size += chunk.get().length();
                 ids.add(pipeline.save(BlobType.DATA, chunk.get().takeBytes()));

@@ -1,0 +1,166 @@
+package org.lifeboat.repository.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lifeboat.repository.BlobHandle;
+import org.lifeboat.repository.BlobType;
+import org.lifeboat.repository.Id;
+import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.TestRepositories;
+import org.lifeboat.repository.backend.FileType;
+import org.lifeboat.repository.checker.Checker;
+import org.lifeboat.repository.lock.LockSettings;
+import org.lifeboat.repository.lock.Locker;
+import org.lifeboat.repository.lock.RepositoryLock;
+
+class IndexRepairTest {
+    private static final LockSettings NO_WAIT =
+            new LockSettings(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(30));
+
+    @TempDir
+    Path dir;
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final List<byte[]> contents = new ArrayList<>();
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void aDamagedIndexFileIsReplacedByOneBuiltFromThePackHeaders() throws IOException {
+        Id damaged = fill().getLast();
+        flip(dir.resolve("index").resolve(damaged.toString()), 50);
+
+        IndexRepairReport report = repair(false);
+
+        assertThat(report.isComplete()).isTrue();
+        assertThat(report.damagedIndexFiles()).singleElement().satisfies(e -> assertThat(e.file())
+                .isEqualTo("index/" + damaged));
+        assertThat(report.packs().recoveredBlobCount()).isEqualTo(15);
+        assertThat(report.writtenIndexFiles()).isNotEmpty();
+        assertThat(report.deletedIndexFiles()).contains(damaged);
+        try (Repository repository = TestRepositories.open(dir)) {
+            assertThat(repository.list(FileType.INDEX)).containsExactlyInAnyOrderElementsOf(report.writtenIndexFiles());
+            assertThat(repository.indexRecovery().isClean()).isTrue();
+            assertThat(new Checker(repository)
+                            .check(new Checker.DataCheck.All())
+                            .problems())
+                    .isEmpty();
+            for (byte[] content : contents) {
+                assertThat(repository.loadBlob(new BlobHandle(Id.hash(content), BlobType.DATA)))
+                        .isEqualTo(content);
+            }
+        }
+    }
+
+    @Test
+    void aHealthyIndexIsLeftAloneEvenWhenEveryPackIsRead() throws IOException {
+        List<Id> indexFiles = fill();
+
+        IndexRepairReport report = repair(true);
+
+        assertThat(report.writtenIndexFiles()).isEmpty();
+        assertThat(report.packs().recovered()).isEmpty();
+        try (Repository repository = TestRepositories.open(dir)) {
+            assertThat(repository.list(FileType.INDEX)).containsExactlyInAnyOrderElementsOf(indexFiles);
+        }
+    }
+
+    @Test
+    void entriesOfPacksThatAreGoneAreDropped() throws IOException {
+        fill();
+        Path pack = packs().getFirst();
+        Files.delete(pack);
+
+        IndexRepairReport report = repair(false);
+
+        assertThat(report.packs().missing())
+                .extracting(Id::toString)
+                .containsExactly(pack.getFileName().toString());
+        try (Repository repository = TestRepositories.open(dir)) {
+            assertThat(repository.index().packIds()).hasSize(packs().size());
+            assertThat(new Checker(repository)
+                            .check(new Checker.DataCheck.None())
+                            .problems())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreadablePackIsReportedAndTheOtherPacksAreIndexed() throws IOException {
+        for (Id indexFile : fill()) {
+            Files.delete(dir.resolve("index").resolve(indexFile.toString()));
+        }
+        Path pack = packs().getFirst();
+        flip(pack, Files.size(pack) - 10);
+
+        IndexRepairReport report = repair(false);
+
+        assertThat(report.isComplete()).isFalse();
+        assertThat(report.packs().unreadable()).hasSize(1);
+        assertThat(report.packsIndexed()).isEqualTo(packs().size() - 1);
+    }
+
+    @Test
+    void aSharedLockIsRefused() throws IOException {
+        fill();
+        try (Repository repository = TestRepositories.open(dir);
+                RepositoryLock lock = new Locker(repository, scheduler, NO_WAIT).lockShared()) {
+            assertThatThrownBy(() -> new IndexRepair(repository).repair(false, lock))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("exclusive lock");
+        }
+    }
+
+    private IndexRepairReport repair(boolean readAllPacks) throws IOException {
+        try (Repository repository = TestRepositories.open(dir);
+                RepositoryLock lock = new Locker(repository, scheduler, NO_WAIT).lockExclusive()) {
+            return new IndexRepair(repository).repair(readAllPacks, lock);
+        }
+    }
+
+    /** Thirty 20 kB blobs in 256 KiB packs, indexed by two flushes of fifteen; returns the index files written. */
+    private List<Id> fill() throws IOException {
+        List<Id> indexFiles = new ArrayList<>();
+        try (Repository repository = TestRepositories.init(dir)) {
+            for (int i = 0; i < 30; i++) {
+                byte[] content = new byte[20_000];
+                new Random(i).nextBytes(content);
+                contents.add(content);
+                repository.saveBlob(BlobType.DATA, content);
+                if (i == 14 || i == 29) {
+                    indexFiles.addAll(repository.flush());
+                }
+            }
+        }
+        return indexFiles;
+    }
+
+    private List<Path> packs() throws IOException {
+        try (var files = Files.walk(dir.resolve("data"))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static void flip(Path file, long offset) throws IOException {
+        file.toFile().setWritable(true);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[(int) offset] ^= 1;
+        Files.write(file, bytes);
+    }
+}
