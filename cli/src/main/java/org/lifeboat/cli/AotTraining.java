@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.lifeboat.cli.repo.CliEnvironment;
+import org.lifeboat.cli.repo.RepositoryOptions;
+import org.lifeboat.virtualphone.VirtualPhone;
+import org.lifeboat.virtualphone.VirtualPhoneConfig;
+import picocli.CommandLine;
 
 /**
  * The training run from which {@code ./lifeboat} makes the JDK's AOT cache (JDK 25+, {@code -XX:AOTCacheOutput}).
@@ -18,6 +26,13 @@ import java.util.stream.Stream;
  * go through what every repository command does: key derivation, reading and writing index, tree and snapshot files,
  * compression, sealing and opening blobs. It runs the commands in this one JVM on a small repository in a temporary
  * folder, which it removes. Output is discarded; a failing step only makes the cache less complete.
+ *
+ * <p>The phone commands load most of the code (adb client, collectors, restorers, the virtual phone of {@code demo}),
+ * so it then runs them against virtual phones started in this JVM: {@code demo} twice (a full and a no-change
+ * backup), a files restore onto a blank phone, a restore of the other types onto the phone they came from (all
+ * already there), and {@code verify}. Those commands reach the phones straight over TCP with an environment of their
+ * own: no adb program on the PATH and an adb server port nobody listens on, so no adb server is started or asked,
+ * and a HOME inside the temporary folder, so the adb key they create is not the user's {@code ~/.android/adbkey}.
  */
 public final class AotTraining {
     private AotTraining() {}
@@ -49,6 +64,67 @@ public final class AotTraining {
                 work.resolve("restored").toString());
         run(repository, "check", "--read-data");
         run(new String[0], "--version");
+        try {
+            trainPhoneCommands(work);
+        } catch (IOException | RuntimeException e) {
+            // A phone that did not start leaves the phone commands out of the cache, not the repository ones.
+        }
+    }
+
+    private static void trainPhoneCommands(Path work) throws IOException {
+        Path demo = work.resolve("demo");
+        run(new String[0], "demo", "--dir", demo.toString());
+        run(new String[0], "demo", "--dir", demo.toString());
+        Path home = Files.createDirectories(work.resolve("home"));
+        CliEnvironment environment = new CliEnvironment(
+                Map.of(
+                        RepositoryOptions.REPOSITORY_VARIABLE,
+                        demo.resolve("repository").toString(),
+                        RepositoryOptions.PASSWORD_FILE_VARIABLE,
+                        demo.resolve("password").toString(),
+                        "PATH",
+                        work.resolve("no-adb").toString(),
+                        "ANDROID_ADB_SERVER_PORT",
+                        Integer.toString(unusedPort()),
+                        "HOME",
+                        home.toString()),
+                Optional.empty(),
+                System.getProperty("os.name", ""),
+                home);
+        try (VirtualPhone source = VirtualPhone.start(VirtualPhoneConfig.of("demo", demo.resolve("phone")));
+                VirtualPhone blank = VirtualPhone.start(VirtualPhoneConfig.of("blank", work.resolve("blank")))) {
+            run(environment, "restore", "latest", "--device", blank.serial(), "--only", "files");
+            run(
+                    environment,
+                    "restore",
+                    "latest",
+                    "--device",
+                    source.serial(),
+                    "--only",
+                    "contacts,messages,calendar,settings");
+            run(environment, "verify", "--device", source.serial(), "--quick");
+        }
+    }
+
+    /** Runs a command whose repository options read {@code environment} instead of this process's. */
+    private static void run(CliEnvironment environment, String... args) {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        try {
+            CommandLine commandLine = LifeboatCommand.newCommandLine(discard, discard, args);
+            CommandLine command = commandLine.getSubcommands().get(args[0]);
+            if (command.getMixins().get("repositoryOptions") instanceof RepositoryOptions options) {
+                options.withEnvironment(environment);
+                commandLine.execute(args);
+            }
+        } catch (RuntimeException e) {
+            // A step that fails only leaves its classes out of the cache.
+        }
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void run(String[] repository, String command, String... args) {

@@ -37,6 +37,8 @@ public final class SyncSession implements Closeable {
     private final SyncDialect dialect;
     private boolean broken;
     private boolean closed;
+    /** One transfer buffer per session, not per file: a restore pushes thousands of files through a few sessions. */
+    private byte[] chunk;
 
     SyncSession(AdbStream stream, String serial, SyncDialect dialect) {
         this.stream = stream;
@@ -172,7 +174,7 @@ public final class SyncSession implements Closeable {
         return guarded(() -> {
             requestReceive(path);
             long total = 0;
-            byte[] chunk = new byte[SyncProtocol.DATA_MAX];
+            byte[] chunk = chunk();
             for (int length; (length = nextDataChunk(path)) >= 0; ) {
                 wire.readFully(chunk, 0, length);
                 target.write(chunk, 0, length);
@@ -226,8 +228,8 @@ public final class SyncSession implements Closeable {
                 System.arraycopy(suffix, 0, joined, spec.length, suffix.length);
                 wire.writeRequest(SyncId.SEND, joined);
             }
-            byte[] chunk = new byte[SEND_CHUNK];
-            for (int n; (n = content.readNBytes(chunk, 0, chunk.length)) > 0; ) {
+            byte[] chunk = chunk();
+            for (int n; (n = content.readNBytes(chunk, 0, SEND_CHUNK)) > 0; ) {
                 wire.writeHeader(SyncId.DATA, n);
                 wire.writeBytes(chunk, 0, n);
             }
@@ -241,6 +243,13 @@ public final class SyncSession implements Closeable {
             expectId(SyncId.OKAY, id);
             return null;
         });
+    }
+
+    private byte[] chunk() {
+        if (chunk == null) {
+            chunk = new byte[SyncProtocol.DATA_MAX];
+        }
+        return chunk;
     }
 
     /** Sends QUIT and waits for the phone to close the stream. */
