@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.repository.BlobHandle;
@@ -79,7 +80,13 @@ public final class CheckCommand implements Callable<Integer> {
             out.println("using repository " + repository.backend().location());
             out.println("checking index and packs"
                     + (dataCheck() instanceof Checker.DataCheck.None ? "" : ", reading pack data") + "...");
-            CheckReport report = new Checker(repository).check(dataCheck());
+            CheckReport report;
+            ExecutorService workers = Workers.forCpuWork("check-worker");
+            try {
+                report = new Checker(repository, workers).check(dataCheck());
+            } finally {
+                workers.shutdownNow();
+            }
             for (CheckProblem problem : report.problems()) {
                 out.println(problem);
             }

@@ -1,12 +1,16 @@
 package org.lifeboat.repository.checker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.lifeboat.repository.CorruptBlobException;
 import org.lifeboat.repository.CorruptFileException;
@@ -25,12 +29,22 @@ import org.lifeboat.repository.pack.PackHeader;
  * implies, index entries are contiguous, pack headers match the index, and optionally every blob decrypts,
  * decompresses and hashes to its ID. Snapshot and tree checks belong to the layer that understands trees; it can
  * combine its findings with {@link CheckReport#damagedBlobs()}.
+ *
+ * <p>Reading the data is hashing, decrypting and decompressing every byte, so packs are read on the given workers,
+ * each holding one whole pack at a time; the problems are still reported in pack order.
  */
 public final class Checker {
     private final Repository repository;
+    private final Executor workers;
 
+    /** A checker that reads packs on the calling thread. */
     public Checker(Repository repository) {
+        this(repository, Runnable::run);
+    }
+
+    public Checker(Repository repository, Executor workers) {
         this.repository = repository;
+        this.workers = workers;
     }
 
     /** What to read beyond the structure. */
@@ -86,11 +100,34 @@ public final class Checker {
             }
         }
         List<Id> toRead = choosePacks(new ArrayList<>(readable.keySet()), dataCheck);
-        long blobsRead = 0;
+        List<CompletableFuture<PackReading>> readings = new ArrayList<>(toRead.size());
         for (Id packId : toRead) {
-            blobsRead += readPack(packId, readable.get(packId), problems);
+            readings.add(CompletableFuture.supplyAsync(() -> readPack(packId, readable.get(packId)), workers));
+        }
+        long blobsRead = 0;
+        for (CompletableFuture<PackReading> reading : readings) {
+            PackReading done = join(reading);
+            problems.addAll(done.problems());
+            blobsRead += done.blobsRead();
         }
         return new CheckReport(problems, indexed.size(), toRead.size(), blobsRead);
+    }
+
+    /** What reading one pack found. */
+    private record PackReading(List<CheckProblem> problems, int blobsRead) {}
+
+    private static PackReading join(CompletableFuture<PackReading> reading) throws IOException {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** Size, contiguity, type mix and header agreement; returns whether the pack is worth reading. */
@@ -132,13 +169,16 @@ public final class Checker {
         return true;
     }
 
-    private int readPack(Id packId, List<PackBlob> blobs, List<CheckProblem> problems) throws IOException {
+    private PackReading readPack(Id packId, List<PackBlob> blobs) {
+        List<CheckProblem> problems = new ArrayList<>();
         byte[] pack;
         try {
             pack = repository.backend().loadAll(FileHandle.of(FileType.PACK, packId));
         } catch (NoSuchFileException e) {
             problems.add(CheckProblem.packError(packId, "pack " + packId + " disappeared during the check"));
-            return 0;
+            return new PackReading(problems, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Id actual = Id.hash(pack);
         if (!actual.equals(packId)) {
@@ -154,7 +194,7 @@ public final class Checker {
             }
             read++;
         }
-        return read;
+        return new PackReading(problems, read);
     }
 
     private static List<Id> choosePacks(List<Id> packs, DataCheck dataCheck) {

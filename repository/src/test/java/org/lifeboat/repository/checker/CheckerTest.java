@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeboat.repository.BlobHandle;
@@ -58,6 +60,27 @@ class CheckerTest {
                     .anySatisfy(m -> assertThat(m).contains("hashes to"))
                     .anySatisfy(
                             m -> assertThat(m).contains(damagedBlob.toString()).contains("MAC"));
+        }
+    }
+
+    @Test
+    void readingPacksOnSeveralWorkersReportsTheSameProblemsInTheSameOrder() throws IOException {
+        fill();
+        try (Repository repository = TestRepositories.open(dir)) {
+            // Damages the first blob of every pack, so that each pack read contributes problems.
+            for (Id packId : repository.index().blobsByPack().keySet()) {
+                flipByte(packPath(packId), 40);
+            }
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(3);
+        try (Repository repository = TestRepositories.open(dir)) {
+            CheckReport sequential = new Checker(repository).check(new Checker.DataCheck.All());
+            CheckReport parallel = new Checker(repository, workers).check(new Checker.DataCheck.All());
+
+            assertThat(parallel.problems()).isEqualTo(sequential.problems()).hasSizeGreaterThan(2);
+            assertThat(parallel.blobsRead()).isEqualTo(sequential.blobsRead());
+        } finally {
+            workers.shutdownNow();
         }
     }
 
