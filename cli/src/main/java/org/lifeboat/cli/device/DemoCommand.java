@@ -77,7 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
                         Optional.empty(),
                         System.getProperty("os.name", ""),
                         Path.of(System.getProperty("user.home", "."))));
-        PhoneBackupRunner runner = new PhoneBackupRunner(out, json, Clock.systemDefaultZone());
+        PhoneBackupRunner runner =
+                new PhoneBackupRunner(out, spec.commandLine().getErr(), json, Clock.systemDefaultZone());
         PhoneBackupReport report;
         try (VirtualPhone phone = VirtualPhone.start(VirtualPhoneConfig.of("demo", dir.resolve("phone")));
                 Device device = Device.of(DirectDeviceConnection.connect(

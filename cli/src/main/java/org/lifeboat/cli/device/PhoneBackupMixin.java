@@ -50,7 +50,8 @@ public final class PhoneBackupMixin {
     boolean dryRun;
 
     /** Backs up a phone; {@code excludes} and {@code json} are the options the two forms share. */
-    public int backup(RepositoryOptions repositoryOptions, List<String> excludes, boolean json, PrintWriter out)
+    public int backup(
+            RepositoryOptions repositoryOptions, List<String> excludes, boolean json, PrintWriter out, PrintWriter err)
             throws IOException {
         PhoneBackupOptions options;
         try {
@@ -61,7 +62,7 @@ public final class PhoneBackupMixin {
         }
         Device phone = new PhoneConnector(Map.copyOf(System.getenv())).connect(Optional.ofNullable(device));
         try (phone) {
-            PhoneBackupRunner runner = new PhoneBackupRunner(out, json, Clock.systemDefaultZone());
+            PhoneBackupRunner runner = new PhoneBackupRunner(out, err, json, Clock.systemDefaultZone());
             return runner.finish(runner.run(phone, repositoryOptions, options));
         }
     }

@@ -14,6 +14,7 @@ import org.lifeboat.backup.PhoneLostException;
 import org.lifeboat.backup.ReportJson;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
@@ -24,11 +25,13 @@ import org.lifeboat.repository.lock.RepositoryLock;
  */
 final class PhoneBackupRunner {
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean json;
     private final Clock clock;
 
-    PhoneBackupRunner(PrintWriter out, boolean json, Clock clock) {
+    PhoneBackupRunner(PrintWriter out, PrintWriter err, boolean json, Clock clock) {
         this.out = out;
+        this.err = err;
         this.json = json;
         this.clock = clock;
     }
@@ -53,6 +56,7 @@ final class PhoneBackupRunner {
             }
             try (Repository repository = repositoryOptions.open();
                     RepositoryLock lock = repositoryOptions.lockShared(repository)) {
+                RecoveredIndexWarning.loadIndex(repository, err);
                 PhoneBackupReport report = backup.run(repository, options);
                 lock.checkStillHeld();
                 return report;

@@ -18,6 +18,7 @@ import org.lifeboat.backup.restore.PhoneRestoreReport;
 import org.lifeboat.backup.restore.PhoneSnapshot;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.filter.PathFilter;
@@ -71,7 +72,8 @@ public final class PhoneRestoreMixin {
             String host,
             List<String> includes,
             List<String> excludes,
-            PrintWriter out)
+            PrintWriter out,
+            PrintWriter err)
             throws IOException {
         PhoneRestoreOptions options;
         try {
@@ -89,6 +91,7 @@ public final class PhoneRestoreMixin {
                 RepositoryLock lock = repositoryOptions.lockShared(repository);
                 Device phone = connector.connect(Optional.of(device));
                 AdbTargetPhone target = AdbTargetPhone.open(phone)) {
+            RecoveredIndexWarning.loadIndex(repository, err);
             PhoneSnapshot snapshot = new PhoneSnapshot(repository, find(repository, snapshotSpec, host));
             RestoreProgressPrinter progress = new RestoreProgressPrinter(out, json, dryRun, InstantSource.system());
             report = new PhoneRestore(target, phone.serial(), snapshot, progress).run(options);

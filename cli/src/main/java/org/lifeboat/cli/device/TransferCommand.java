@@ -23,6 +23,7 @@ import org.lifeboat.backup.transfer.PhoneTransfer;
 import org.lifeboat.backup.transfer.TransferReport;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
@@ -100,6 +101,7 @@ public final class TransferCommand implements Callable<Integer> {
                 Phone oldPhone = Phone.open(oldDevice);
                 AdbTargetPhone newPhone = AdbTargetPhone.open(newDevice);
                 PhoneProgress backupProgress = new PhoneProgress(style, out, clock)) {
+            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
             report = new PhoneTransfer(oldPhone, newPhone, newDevice.serial(), clock, workers)
                     .run(repository, types, backupProgress, new RestoreProgressPrinter(out, json, false, clock));
             lock.checkStillHeld();

@@ -15,6 +15,7 @@ import org.lifeboat.backup.verify.VerifyOptions;
 import org.lifeboat.backup.verify.VerifyReport;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.lock.RepositoryLock;
@@ -84,6 +85,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 RepositoryLock lock = repositoryOptions.lockShared(repository);
                 Device connected = connector.connect(Optional.ofNullable(device));
                 Phone phone = Phone.open(connected)) {
+            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
             if (!json) {
                 out.printf("Taking a fresh inventory of %s and reading its backup back…%n", connected.serial());
                 out.flush();

@@ -74,7 +74,11 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (paths == null || paths.isEmpty()) {
             return phone.backup(
-                    repositoryOptions, excludes, json, spec.commandLine().getOut());
+                    repositoryOptions,
+                    excludes,
+                    json,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -12,13 +12,13 @@ import org.lifeboat.repository.index.PackScan;
  * Loads the index and, when it had to be completed from pack headers, says so once on stderr: which index files are
  * damaged, what was recovered, and how to repair the repository for good.
  */
-final class RecoveredIndexWarning {
+public final class RecoveredIndexWarning {
     static final String REPAIR_HINT = "run 'lifeboat repair index' (restic 0.14: 'restic rebuild-index')";
 
     private RecoveredIndexWarning() {}
 
     /** Loads the index; call after listing snapshots (restic's read order against concurrent backups). */
-    static IndexRecoveryReport loadIndex(Repository repository, PrintWriter err) throws IOException {
+    public static IndexRecoveryReport loadIndex(Repository repository, PrintWriter err) throws IOException {
         IndexRecoveryReport report = repository.indexRecovery();
         if (report.isClean()) {
             return report;

@@ -90,7 +90,8 @@ public final class RestoreCommand implements Callable<Integer> {
                     host,
                     includes,
                     excludes,
-                    spec.commandLine().getOut());
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
         if (target == null) {
             throw new UserFacingException(

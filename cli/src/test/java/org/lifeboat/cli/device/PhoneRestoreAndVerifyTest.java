@@ -287,6 +287,29 @@ class PhoneRestoreAndVerifyTest {
         }
     }
 
+    @Test
+    @Order(99) // last: it damages the index the other tests read
+    void aDamagedIndexFileIsNamedByThePhoneCommandsWhichStillReadTheBackup() throws IOException {
+        Path index;
+        try (var files = Files.list(repository.resolve("index"))) {
+            index = files.sorted().findFirst().orElseThrow();
+        }
+        index.toFile().setWritable(true);
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(index, bytes);
+
+        CliRunner.Result verify = lifeboat.run("verify", "--device", demo.serial());
+
+        assertThat(verify.err())
+                .contains("index/" + index.getFileName() + " is damaged")
+                .contains("lifeboat repair index")
+                .doesNotContain("Exception");
+        assertThat(verify.out())
+                .as("the inventory still compares against the backup")
+                .contains("files");
+    }
+
     /** Flips one byte inside the first data blob of {@code path} in the latest demo snapshot. */
     private void flipAByteOf(String path) throws IOException {
         PackedBlob blob;
