@@ -51,6 +51,12 @@ final class PackUploader {
     private final Object lock = new Object();
 
     private final Map<BlobType, OpenPack> openPacks = new EnumMap<>(BlobType.class);
+    /**
+     * Packs taken out of {@link #openPacks} whose upload is not yet in {@link #uploads} (guarded by {@link #lock}):
+     * {@link #flush} waits for them, or an index written meanwhile could miss a pack holding saved blobs.
+     */
+    private int handingOver;
+
     private final List<CompletableFuture<Void>> uploads = new ArrayList<>();
     private volatile Throwable failure;
 
@@ -95,33 +101,68 @@ final class PackUploader {
         OpenPack pack;
         Packer.Slot slot;
         synchronized (lock) {
-            pack = roomFor(handle.type(), sealedLength, uncompressedLength > 0, closed);
             try {
+                pack = roomFor(handle.type(), sealedLength, uncompressedLength > 0, closed);
                 slot = pack.packer.reserve(handle, sealedLength, uncompressedLength);
-            } catch (RuntimeException e) {
-                // Packs closed above hold blobs already reported as saved; failing for good keeps that honest.
-                failure = e;
+            } catch (IOException | RuntimeException e) {
+                if (!closed.isEmpty()) {
+                    // Packs closed above hold blobs already reported as saved; failing for good keeps that honest.
+                    recordFailure(e);
+                    handingOver -= closed.size();
+                    lock.notifyAll();
+                }
                 throw e;
             }
             pack.unwritten++;
             if (pack.packer.size() >= packSize || pack.packer.headerNearlyFull()) {
-                openPacks.remove(handle.type());
-                closed.add(pack);
+                close(handle.type(), pack, closed);
             }
         }
         try {
-            slot.fill(writer);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
+            try {
+                slot.fill(writer);
+            } catch (RuntimeException | Error e) {
+                recordFailure(e);
+                throw e;
+            } finally {
+                synchronized (lock) {
+                    pack.unwritten--;
+                    lock.notifyAll();
+                }
+            }
+            uploadAll(closed);
         } finally {
+            handedOver(closed.size());
+        }
+    }
+
+    /**
+     * Uploads closed packs. Other threads' blobs in them were already reported as saved, so failing to hand any of
+     * them over (even by an interrupt) must fail the uploader for good.
+     */
+    private void uploadAll(List<OpenPack> closed) throws IOException {
+        try {
+            for (OpenPack full : closed) {
+                uploadWhenWritten(full);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            recordFailure(e);
+            throw e;
+        }
+    }
+
+    private void handedOver(int packs) {
+        if (packs > 0) {
             synchronized (lock) {
-                pack.unwritten--;
+                handingOver -= packs;
                 lock.notifyAll();
             }
         }
-        for (OpenPack full : closed) {
-            uploadWhenWritten(full);
+    }
+
+    private void recordFailure(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
         }
     }
 
@@ -138,14 +179,20 @@ final class PackUploader {
                 return pack;
             }
             if (packer.capacity() >= buffers.bufferSize()) {
-                openPacks.remove(type);
-                closed.add(pack);
+                close(type, pack, closed);
             } else if (pack.unwritten == 0) {
                 return pack;
             } else {
                 awaitWrites();
             }
         }
+    }
+
+    /** Takes a full pack out of {@link #openPacks} for the calling thread to upload; holding {@link #lock}. */
+    private void close(BlobType type, OpenPack pack, List<OpenPack> closed) {
+        openPacks.remove(type);
+        closed.add(pack);
+        handingOver++;
     }
 
     private OpenPack newPack(BlobType type) {
@@ -158,9 +205,17 @@ final class PackUploader {
         synchronized (lock) {
             open = new ArrayList<>(openPacks.values());
             openPacks.clear();
+            handingOver += open.size();
         }
-        for (OpenPack pack : open) {
-            uploadWhenWritten(pack);
+        try {
+            uploadAll(open);
+        } finally {
+            handedOver(open.size());
+        }
+        synchronized (lock) {
+            while (handingOver > 0) {
+                awaitWrites();
+            }
         }
         awaitUploads();
         throwIfFailed();
@@ -239,10 +294,10 @@ final class PackUploader {
             index.addUnsavedPack(stored);
             onStored.accept(stored);
         } catch (IOException e) {
-            failure = e;
+            recordFailure(e);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            failure = e;
+            recordFailure(e);
             throw e;
         } finally {
             slots.release();
