@@ -179,7 +179,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * How the user started Lifeboat, so that the suggested commands can be pasted as they are: the launcher passes
-     * {@code ./lifeboat} when run from a checkout, and nothing when found on the PATH.
+     * {@code -Dlifeboat.command}, {@code ./lifeboat} or the path typed when run from a checkout, {@code lifeboat}
+     * when the PATH found it; without the property (embedded use), {@code lifeboat}.
      */
     private static String invokedAs() {
         return ShellQuoting.quoteIfNeeded(System.getProperty("lifeboat.command", "lifeboat"));

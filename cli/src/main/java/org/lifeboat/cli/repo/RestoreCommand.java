@@ -132,10 +132,10 @@ public final class RestoreCommand implements Callable<Integer> {
             throw new UserFacingException(
                     ExitCode.INCOMPLETE, result.failures().size() + " item(s) could not be restored (listed above)");
         }
-        // Packs that no index lists are also what an interrupted or concurrent backup leaves, so they only warn;
-        // a damaged file in the repository makes the restore report failure even when every file came back.
-        if (!indexRecovery.damagedIndexFiles().isEmpty()
-                || !indexRecovery.packs().unreadable().isEmpty()) {
+        // Packs that no index lists (even unreadable ones) are also what an interrupted or concurrent backup, or a
+        // copy tool, leaves, so they only warn: if the snapshot needed them, its files failed above. A damaged index
+        // file makes the restore report failure even when every file came back.
+        if (!indexRecovery.damagedIndexFiles().isEmpty()) {
             throw new UserFacingException(
                     ExitCode.INCOMPLETE,
                     "every file was restored, but the index is damaged; " + RecoveredIndexWarning.REPAIR_HINT);

@@ -30,8 +30,9 @@ import org.lifeboat.repository.pack.PackHeader;
  * decompresses and hashes to its ID. Snapshot and tree checks belong to the layer that understands trees; it can
  * combine its findings with {@link CheckReport#damagedBlobs()}.
  *
- * <p>Reading the data is hashing, decrypting and decompressing every byte, so packs are read on the given workers,
- * each holding one whole pack at a time; the problems are still reported in pack order.
+ * <p>Reading the data is hashing, decrypting and decompressing every byte, so packs are read on the given workers;
+ * each running read holds one whole pack, so give it a bounded pool (one thread per core). The problems are still
+ * reported in pack order.
  */
 public final class Checker {
     private final Repository repository;

@@ -23,9 +23,21 @@ class PhoneBookTest {
     }
 
     @Test
-    void aLooseMatchThatWouldNameTwoPeopleIsNotGuessed() {
-        assertThat(book.nameFor("+49 89 7654321")).isEmpty();
+    void aNumberThatWouldNameTwoPeopleIsNotGuessed() {
+        PhoneBook twoCarols = new PhoneBook().add("7654321", "Carol").add("+49 7654321", "Dave");
+
+        assertThat(twoCarols.nameFor("0049 7654321")).isEmpty();
         assertThat(book.nameFor("0221 7654321")).hasValue("Carol");
+    }
+
+    @Test
+    void numbersThatShareOnlyTheirLastSevenDigitsAreDifferentPeople() {
+        PhoneBook newYork = new PhoneBook().add("+1 212 555 1234", "Erin");
+
+        assertThat(newYork.nameFor("+1 646 555 1234")).isEmpty();
+        assertThat(newYork.nameFor("(212) 555-1234")).hasValue("Erin");
+        assertThat(newYork.nameFor("011 1 212 555 1234")).hasValue("Erin");
+        assertThat(book.nameFor("+49 89 7654321")).isEmpty();
     }
 
     @Test
@@ -34,6 +46,7 @@ class PhoneBookTest {
 
         assertThat(withShortCode.nameFor("22123")).hasValue("Bank");
         assertThat(withShortCode.nameFor("1222123")).isEmpty();
+        assertThat(withShortCode.nameFor("+22123")).isEmpty();
         assertThat(withShortCode.nameFor("DHL")).isEmpty();
     }
 
