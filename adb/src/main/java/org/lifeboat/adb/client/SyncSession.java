@@ -291,7 +291,9 @@ public final class SyncSession implements Closeable {
         try {
             return step.run();
         } catch (RemoteFileException e) {
-            // A FAIL reply is a complete message, so the stream is still in step for the next request.
+            // Not marked broken: the stream is in step, and a refused stat_v2 (an errno, not FAIL) leaves it usable.
+            // After a FAIL reply, though, adbd ends the whole sync service (handle_sync_command returns false in
+            // AOSP adb/daemon/file_sync_service.cpp), so callers must not reuse the session.
             throw e;
         } catch (EOFException | SocketException e) {
             broken = true;

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.RemoteDirEntry;
-import org.lifeboat.adb.client.RemoteFileException;
 import org.lifeboat.adb.client.RemoteFileStat;
 import org.lifeboat.adb.client.SyncSession;
 
@@ -18,7 +17,8 @@ import org.lifeboat.adb.client.SyncSession;
  * File listing and reading over sync sessions. Each {@link #open} borrows a session (opening one when none is idle),
  * pulls on a virtual thread into a {@link StreamPipe} and returns the pipe's reading end, so file bytes flow from the
  * sync stream to the caller with no temporary file and no whole file in memory. Parallel opens use parallel
- * sessions; sessions that fail are dropped, those that only got a refusal for one file are reused.
+ * sessions. A session is reused only after a request that succeeded: after a refusal (sync {@code FAIL}) adbd ends the
+ * whole sync service, so the next request on that stream would only find it closed.
  */
 public final class PhoneFiles implements Closeable {
     private final Device device;
@@ -38,10 +38,9 @@ public final class PhoneFiles implements Closeable {
                 session.pull(path, pipe.sink());
                 pipe.finish();
                 release(session);
-            } catch (RemoteFileException e) {
-                pipe.fail(e);
-                release(session);
             } catch (IOException | RuntimeException e) {
+                // Not pooled even after a mere refusal: adbd ends the whole sync service after it sends FAIL
+                // (handle_sync_command returns false in AOSP adb/daemon/file_sync_service.cpp).
                 pipe.fail(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
                 closeQuietly(session);
             }
@@ -54,9 +53,6 @@ public final class PhoneFiles implements Closeable {
         SyncSession session = borrow();
         try {
             session.list(path, consumer);
-        } catch (RemoteFileException e) {
-            release(session);
-            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
             throw e;
@@ -70,9 +66,6 @@ public final class PhoneFiles implements Closeable {
         Optional<RemoteFileStat> stat;
         try {
             stat = session.stat(path);
-        } catch (RemoteFileException e) {
-            release(session);
-            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
             throw e;

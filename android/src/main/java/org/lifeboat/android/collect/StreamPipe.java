@@ -56,9 +56,29 @@ final class StreamPipe {
         put(END);
     }
 
+    /**
+     * Hands {@code cause} to the reader after the bytes already queued. Waits, like a write, until the reader takes
+     * the end or closes: the queue is usually full, and a reader that never saw the end would wait forever.
+     */
     void fail(IOException cause) {
         failure = cause;
-        buffers.offer(END);
+        boolean interrupted = false;
+        try {
+            while (!readerClosed) {
+                try {
+                    if (buffers.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    // Keep waiting: giving up here would leave the reader blocked for good.
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void put(Packet buffer) throws IOException {

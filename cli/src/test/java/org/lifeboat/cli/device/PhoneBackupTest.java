@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -172,6 +173,34 @@ class PhoneBackupTest {
         assertThat(next.outcome()).isEqualTo(PhoneBackupReport.Outcome.COMPLETE);
         assertThat(next.parentId()).isEqualTo(lost.snapshotId());
         assertThat(next.summary().orElseThrow().filesUnmodified()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aFileDeletedBetweenListingAndReadingIsReportedAndTheOthersAreStillSaved() throws Exception {
+        VirtualPhone phone = start(VirtualPhoneConfig.of("demo", temp.resolve("phone")));
+        Path repository = initRepository();
+        BackupProgress deletesAfterListing = new BackupProgress() {
+            @Override
+            public void collected(TypeReport report) {
+                try {
+                    TestPhone.shell(phone, "rm /sdcard/Documents/notes.txt");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+
+        // One read at a time, so that the file after the refused one reuses a session if the pool keeps it.
+        PhoneBackupReport report = backup(
+                direct(phone),
+                repository,
+                new PhoneBackupOptions(Set.of(DataType.FILES), List.of(), List.of(), false, 1),
+                deletesAfterListing);
+
+        assertThat(report.outcome()).isEqualTo(PhoneBackupReport.Outcome.INCOMPLETE);
+        TypeReport files = type(report, DataType.FILES);
+        assertThat(files.notSaved()).extracting(NotSaved::item).contains("/files/Documents/notes.txt");
+        assertThat(files.saved()).isEqualTo(files.found() - 1).isGreaterThan(10);
     }
 
     @Test

@@ -113,11 +113,16 @@ final class ContentWriter {
         CompletableFuture.allOf(packs.toArray(CompletableFuture[]::new)).join();
     }
 
-    /** One pack's blobs, on one worker; keeps the file it is writing open across consecutive blobs of that file. */
+    /**
+     * One pack's blobs, on one worker; keeps the file it is writing open across consecutive blobs of that file. The
+     * places written through the open channel count as done only once it is closed: closing can report a deferred
+     * write error (NFS, FUSE), and a file must not be completed, and reported restored, before that.
+     */
     private final class PackWrite {
         private final Id packId;
         private FileRestore openFile;
         private FileChannel channel;
+        private int placesDoneInOpenFile;
 
         PackWrite(Id packId) {
             this.packId = packId;
@@ -223,10 +228,15 @@ final class ContentWriter {
         }
 
         private void placeDone(FileRestore file) {
-            if (file.pendingPlaces.decrementAndGet() == 0) {
-                if (openFile == file) {
-                    closeOpenFile();
-                }
+            if (openFile == file) {
+                placesDoneInOpenFile++;
+            } else {
+                placesDone(file, 1);
+            }
+        }
+
+        private void placesDone(FileRestore file, int places) {
+            if (places > 0 && file.pendingPlaces.addAndGet(-places) == 0) {
                 completed.accept(file);
             }
         }
@@ -235,13 +245,17 @@ final class ContentWriter {
             if (channel == null) {
                 return;
             }
+            FileRestore file = openFile;
+            int done = placesDoneInOpenFile;
             try {
                 channel.close();
             } catch (IOException e) {
-                openFile.fail("cannot write: " + e.getMessage());
+                file.fail("cannot write: " + e.getMessage());
             }
             channel = null;
             openFile = null;
+            placesDoneInOpenFile = 0;
+            placesDone(file, done);
         }
     }
 
