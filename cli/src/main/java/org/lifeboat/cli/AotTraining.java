@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -25,7 +27,9 @@ import picocli.CommandLine;
  * <p>The cache holds the classes this run loads, already linked, and the method profiles it gathered, so it should
  * go through what every repository command does: key derivation, reading and writing index, tree and snapshot files,
  * compression, sealing and opening blobs. It runs the commands in this one JVM on a small repository in a temporary
- * folder, which it removes. Output is discarded; a failing step only makes the cache less complete.
+ * folder, which it removes (the virtual phone's generated demo profile stays in its shared cache, {@code
+ * lifeboat-profiles} in the temporary-files folder, as after any demo). Output is discarded; a failing step only
+ * makes the cache less complete, and {@code AotTrainingTest} checks that every step still exits 0.
  *
  * <p>The phone commands load most of the code (adb client, collectors, restorers, the virtual phone of {@code demo}),
  * so it then runs them against virtual phones started in this JVM: {@code demo} twice (a full and a no-change
@@ -35,18 +39,35 @@ import picocli.CommandLine;
  * and a HOME inside the temporary folder, so the adb key they create is not the user's {@code ~/.android/adbkey}.
  */
 public final class AotTraining {
+    /** The steps that did not exit 0, with their exit codes: what the cache then covers less well. */
+    private final List<String> failures = new ArrayList<>();
+
     private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path work = Files.createTempDirectory("lifeboat-aot-training");
         try {
-            train(work);
+            // The launcher discards this output; AotTrainingTest is what notices a step that stopped working.
+            train(work).forEach(failure -> System.err.println("AOT training: " + failure));
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private static void train(Path work) throws IOException {
+    /** Runs every step in {@code work} and returns the steps that failed. */
+    static List<String> train(Path work) throws IOException {
+        AotTraining training = new AotTraining();
+        training.trainRepositoryCommands(work);
+        try {
+            training.trainPhoneCommands(work);
+        } catch (IOException | RuntimeException e) {
+            // A phone that did not start leaves the phone commands out of the cache, not the repository ones.
+            training.failures.add("virtual phones: " + e);
+        }
+        return List.copyOf(training.failures);
+    }
+
+    private void trainRepositoryCommands(Path work) throws IOException {
         Path corpus = writeCorpus(work.resolve("corpus"));
         Path password = work.resolve("password");
         Files.writeString(password, "aot-training\n");
@@ -64,14 +85,9 @@ public final class AotTraining {
                 work.resolve("restored").toString());
         run(repository, "check", "--read-data");
         run(new String[0], "--version");
-        try {
-            trainPhoneCommands(work);
-        } catch (IOException | RuntimeException e) {
-            // A phone that did not start leaves the phone commands out of the cache, not the repository ones.
-        }
     }
 
-    private static void trainPhoneCommands(Path work) throws IOException {
+    private void trainPhoneCommands(Path work) throws IOException {
         Path demo = work.resolve("demo");
         run(new String[0], "demo", "--dir", demo.toString());
         run(new String[0], "demo", "--dir", demo.toString());
@@ -107,17 +123,26 @@ public final class AotTraining {
     }
 
     /** Runs a command whose repository options read {@code environment} instead of this process's. */
-    private static void run(CliEnvironment environment, String... args) {
+    private void run(CliEnvironment environment, String... args) {
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
         try {
             CommandLine commandLine = LifeboatCommand.newCommandLine(discard, discard, args);
             CommandLine command = commandLine.getSubcommands().get(args[0]);
             if (command.getMixins().get("repositoryOptions") instanceof RepositoryOptions options) {
                 options.withEnvironment(environment);
-                commandLine.execute(args);
+                record(args, commandLine.execute(args));
+            } else {
+                failures.add(String.join(" ", args) + ": has no repository options");
             }
         } catch (RuntimeException e) {
             // A step that fails only leaves its classes out of the cache.
+            failures.add(String.join(" ", args) + ": " + e);
+        }
+    }
+
+    private void record(String[] args, int exitCode) {
+        if (exitCode != 0) {
+            failures.add(String.join(" ", args) + ": exit " + exitCode);
         }
     }
 
@@ -127,13 +152,13 @@ public final class AotTraining {
         }
     }
 
-    private static void run(String[] repository, String command, String... args) {
+    private void run(String[] repository, String command, String... args) {
         String[] all = new String[1 + args.length + repository.length];
         all[0] = command;
         System.arraycopy(args, 0, all, 1, args.length);
         System.arraycopy(repository, 0, all, 1 + args.length, repository.length);
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
-        Main.run(all, discard, discard);
+        record(new String[] {command}, Main.run(all, discard, discard));
     }
 
     /** A few files of each kind the pipelines treat differently: random, compressible, small, and empty. */
