@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,7 +180,7 @@ public final class Repository implements Closeable {
      * backups upload again what is stored. {@link #indexRecovery} tells what had to be recovered.
      */
     public synchronized void loadIndex() throws IOException {
-        List<CorruptFileException> damaged = loadIndexFiles();
+        List<CorruptFileException> damaged = List.copyOf(loadIndexFilesById().values());
         PackScan packs =
                 new IndexRecovery(backend, key.masterKey()).addPacksFromHeaders(index, IndexRecovery.Scope.UNINDEXED);
         indexRecovery = new IndexRecoveryReport(damaged, packs);
@@ -193,14 +194,22 @@ public final class Repository implements Closeable {
     }
 
     /** Loads every index file that decodes and returns the problems of those that do not (for check). */
-    public synchronized List<CorruptFileException> loadIndexSkippingDamaged() throws IOException {
-        List<CorruptFileException> damaged = loadIndexFiles();
+    public List<CorruptFileException> loadIndexSkippingDamaged() throws IOException {
+        return List.copyOf(loadIndexSkippingDamagedById().values());
+    }
+
+    /**
+     * {@link #loadIndexSkippingDamaged}, by the damaged files' IDs: repair deletes exactly these, never a file that
+     * appeared after the listing and was not read.
+     */
+    public synchronized Map<Id, CorruptFileException> loadIndexSkippingDamagedById() throws IOException {
+        Map<Id, CorruptFileException> damaged = loadIndexFilesById();
         indexLoaded = true;
         return damaged;
     }
 
-    private List<CorruptFileException> loadIndexFiles() throws IOException {
-        List<CorruptFileException> damaged = new ArrayList<>();
+    private Map<Id, CorruptFileException> loadIndexFilesById() throws IOException {
+        Map<Id, CorruptFileException> damaged = new LinkedHashMap<>();
         Set<Id> known = index.indexFileIds();
         for (Id indexId : list(FileType.INDEX)) {
             if (known.contains(indexId)) {
@@ -210,7 +219,7 @@ public final class Repository implements Closeable {
                 byte[] json = loadUnpacked(FileType.INDEX, indexId);
                 index.addIndexFile(indexId, IndexFileCodec.decode("index/" + indexId, json));
             } catch (CorruptFileException e) {
-                damaged.add(e);
+                damaged.put(indexId, e);
             }
         }
         return damaged;

@@ -25,9 +25,12 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
     private final Device device;
     private final int apiLevel;
     private final Deque<SyncSession> idleSyncs = new ConcurrentLinkedDeque<>();
+    /** Set before the idle sessions are closed; a push that outlives {@link #close()} closes its own session. */
+    private volatile boolean closed;
+
     private ShellSession shell;
 
-    private AdbTargetPhone(Device device, int apiLevel) {
+    AdbTargetPhone(Device device, int apiLevel) {
         this.device = device;
         this.apiLevel = apiLevel;
     }
@@ -68,7 +71,7 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
             closeQuietly(sync, e);
             throw e;
         }
-        idleSyncs.push(sync);
+        release(sync);
         return entries;
     }
 
@@ -83,7 +86,7 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
             closeQuietly(sync, e);
             throw e;
         }
-        idleSyncs.push(sync);
+        release(sync);
     }
 
     @Override
@@ -100,6 +103,18 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
         return idle != null ? idle : device.sync();
     }
 
+    /**
+     * Pools {@code sync} for the next listing or push, or closes it if {@link #close()} has run meanwhile: a push
+     * still writing when a restore fails ends after the pool was emptied, and a session pooled then would stay open.
+     * Whichever of this and {@code close()} takes the session from the pool closes it.
+     */
+    private void release(SyncSession sync) throws IOException {
+        idleSyncs.push(sync);
+        if (closed && idleSyncs.remove(sync)) {
+            sync.close();
+        }
+    }
+
     private static void closeQuietly(SyncSession sync, Exception cause) {
         try {
             sync.close();
@@ -111,6 +126,7 @@ public final class AdbTargetPhone implements TargetPhone, Closeable {
     /** Ends the shell and sync sessions; the {@link Device} itself stays open. */
     @Override
     public void close() throws IOException {
+        closed = true;
         try {
             for (SyncSession sync; (sync = idleSyncs.poll()) != null; ) {
                 sync.close();

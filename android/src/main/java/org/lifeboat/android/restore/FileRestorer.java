@@ -3,6 +3,7 @@ package org.lifeboat.android.restore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.RemoteFileException;
 import org.lifeboat.adb.client.RemoteFileStat;
@@ -33,6 +35,12 @@ public final class FileRestorer
         implements Restorer<Map<DevicePath, Optional<RemoteFileStat>>, List<FileToRestore>, FileToRestore> {
     /** Enough streams to hide the per-file reply latency; more only add contention on the phone's storage. */
     static final int PUSH_STREAMS = 4;
+
+    /**
+     * How long a failed restore waits for pushes still running; a push stuck longer (a phone that stopped reading)
+     * is left to fail on its own, and its session is then closed by {@link AdbTargetPhone}.
+     */
+    static final Duration RUNNING_PUSHES_WAIT = Duration.ofSeconds(30);
 
     private static final ThreadFactory PUSHERS =
             Thread.ofPlatform().daemon().name("lifeboat-push-", 0).factory();
@@ -145,7 +153,21 @@ public final class FileRestorer
             }
             return refusals;
         } finally {
-            pushers.shutdownNow();
+            stop(pushers);
+        }
+    }
+
+    /**
+     * Cancels the pushes not started yet and waits a while for the running ones. After a failure some may still be
+     * writing, and an interrupt does not stop a blocking socket write: without the wait they would go on sending files
+     * to the phone after the error was reported.
+     */
+    private static void stop(ExecutorService pushers) {
+        pushers.shutdownNow();
+        try {
+            pushers.awaitTermination(RUNNING_PUSHES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

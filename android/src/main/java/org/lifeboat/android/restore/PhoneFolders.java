@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lifeboat.adb.client.DevicePath;
@@ -21,20 +23,50 @@ final class PhoneFolders {
     /** What the phone has at each of {@code paths} (absolute, as {@link FileToRestore} holds them). */
     static Map<DevicePath, Optional<RemoteFileStat>> stat(TargetPhone phone, Collection<DevicePath> paths)
             throws IOException {
-        Map<DevicePath, Map<DevicePath, RemoteFileStat>> folders = new HashMap<>();
+        Map<DevicePath, Listing> folders = new HashMap<>();
         Map<DevicePath, Optional<RemoteFileStat>> stats = new LinkedHashMap<>();
         for (DevicePath path : paths) {
-            Map<DevicePath, RemoteFileStat> folder = folders.get(parent(path));
+            Listing folder = folders.get(parent(path));
             if (folder == null) {
-                folder = new HashMap<>();
-                for (RemoteDirEntry entry : phone.list(parent(path))) {
-                    folder.put(entry.name(), entry.stat());
-                }
+                folder = new Listing(phone.list(parent(path)));
                 folders.put(parent(path), folder);
             }
-            stats.put(path, Optional.ofNullable(folder.get(path.fileName())));
+            stats.put(path, folder.find(path));
         }
         return stats;
+    }
+
+    /**
+     * One folder's entries. Shared storage resolves names regardless of case, as a stat on the phone would: sdcardfs
+     * (Android 8 to 10) falls back to a case-insensitive match in its lookup ({@code fs/sdcardfs/lookup.c}, like the
+     * earlier FUSE daemon in {@code system/core/sdcard}), and from Android 11 MediaProvider's FUSE daemon serves
+     * {@code /data/media} with ext4 casefolding ({@code external_storage.casefold.enabled} in AOSP's
+     * {@code build/make/target/product/emulated_storage.mk}). So a backed-up {@code IMG_1.JPG} is the phone's
+     * {@code img_1.jpg}, and a push of it overwrites that file under the phone's spelling.
+     */
+    private static final class Listing {
+        private final Map<DevicePath, RemoteFileStat> byName = new HashMap<>();
+        private final Map<String, RemoteFileStat> byFoldedName = new HashMap<>();
+
+        Listing(List<RemoteDirEntry> entries) {
+            for (RemoteDirEntry entry : entries) {
+                byName.put(entry.name(), entry.stat());
+                byFoldedName.putIfAbsent(fold(entry.name()), entry.stat());
+            }
+        }
+
+        Optional<RemoteFileStat> find(DevicePath path) {
+            RemoteFileStat exact = byName.get(path.fileName());
+            if (exact != null || !SharedStorageNames.isSharedStorage(path.toString())) {
+                return Optional.ofNullable(exact);
+            }
+            return Optional.ofNullable(byFoldedName.get(fold(path.fileName())));
+        }
+
+        /** Upper then lower case: closer to Unicode case folding than lower case alone. */
+        private static String fold(DevicePath name) {
+            return name.toString().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The folder holding {@code path}; {@code /} for a name at the root. */

@@ -1,11 +1,16 @@
 package org.lifeboat.android.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.lifeboat.adb.client.DevicePath;
 import org.lifeboat.adb.client.RemoteFileStat;
@@ -112,6 +117,95 @@ class FileRestorerTest {
                                 "/sdcard/Download/refused.txt",
                                 "phone refused '/sdcard/Download/refused.txt': Operation not permitted"));
         assertThat(phone.commands).isEmpty();
+    }
+
+    @Test
+    void sharedStorageMatchesNamesRegardlessOfCaseAsThePhoneDoes() throws Exception {
+        ScriptedPhone phone = new ScriptedPhone(34).caseInsensitive();
+        FileToRestore changed = file("/sdcard/DCIM/IMG_1.JPG", "new jpeg");
+        FileToRestore same = file("/sdcard/DCIM/IMG_2.JPG", "jpeg");
+        phone.files.put(DevicePath.of("/sdcard/DCIM/img_1.jpg"), new RemoteFileStat(0100660, 3, TAKEN, true));
+        phone.files.put(
+                DevicePath.of("/sdcard/DCIM/img_2.jpg"),
+                new RemoteFileStat(0100660, 4, Instant.ofEpochSecond(TAKEN.getEpochSecond()), true));
+        FileRestorer restorer = new FileRestorer(phone);
+        List<FileToRestore> desired = List.of(changed, same);
+
+        RestoreResult result = restorer.apply(restorer.plan(restorer.inspect(desired), desired), RestoreProgress.NONE);
+
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.restored()).containsExactly("/sdcard/DCIM/IMG_1.JPG");
+        assertThat(result.alreadyPresent()).containsExactly("/sdcard/DCIM/IMG_2.JPG");
+        assertThat(phone.files.get(DevicePath.of("/sdcard/DCIM/img_1.jpg")).size())
+                .isEqualTo(8);
+        assertThat(restorer.plan(restorer.inspect(desired), desired).changesNothing())
+                .isTrue();
+    }
+
+    @Test
+    void outsideSharedStorageNamesMatchExactly() throws Exception {
+        ScriptedPhone phone = new ScriptedPhone(34);
+        FileToRestore upper = file("/data/local/tmp/A.TXT", "txt");
+        phone.files.put(
+                DevicePath.of("/data/local/tmp/a.txt"),
+                new RemoteFileStat(0100660, 3, Instant.ofEpochSecond(TAKEN.getEpochSecond()), true));
+        FileRestorer restorer = new FileRestorer(phone);
+
+        RestorePlan<FileToRestore> plan = restorer.plan(restorer.inspect(List.of(upper)), List.of(upper));
+
+        assertThat(plan.changes()).containsExactly(upper);
+    }
+
+    @Test
+    void aFailedRestoreReturnsOnlyAfterThePushesStillRunningHaveEnded() throws Exception {
+        ScriptedPhone phone = new ScriptedPhone(34);
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        AtomicBoolean slowEnded = new AtomicBoolean();
+        AtomicBoolean checked = new AtomicBoolean();
+        Thread restoring = Thread.currentThread();
+        phone.beforePush = path -> {
+            if (path.toString().endsWith("lost.jpg")) {
+                awaitUninterruptibly(slowStarted);
+                throw new IOException("phone lost");
+            }
+            if (path.toString().endsWith("slow.jpg")) {
+                slowStarted.countDown();
+                // Like a blocking socket write, deaf to shutdownNow's interrupt: it ends only once the restore is
+                // waiting for it (or, if the restore does not wait, once the test has looked).
+                while (restoring.getState() != Thread.State.TIMED_WAITING && !checked.get()) {
+                    LockSupport.parkNanos(100_000);
+                }
+                slowEnded.set(!checked.get());
+            }
+        };
+        List<FileToRestore> desired = List.of(
+                file("/sdcard/DCIM/first.jpg", "1"),
+                file("/sdcard/DCIM/lost.jpg", "2"),
+                file("/sdcard/DCIM/slow.jpg", "3"));
+        FileRestorer restorer = new FileRestorer(phone);
+        RestorePlan<FileToRestore> plan = restorer.plan(restorer.inspect(desired), desired);
+
+        assertThatThrownBy(() -> restorer.apply(plan, RestoreProgress.NONE))
+                .isInstanceOf(IOException.class)
+                .hasMessage("phone lost");
+        boolean endedBeforeTheRestoreReturned = slowEnded.get();
+        checked.set(true);
+        assertThat(endedBeforeTheRestoreReturned).isTrue();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static FileToRestore file(String path, String content) {

@@ -37,6 +37,10 @@ final class ScriptedPhone implements TargetPhone {
     final List<String> installs = new ArrayList<>();
     final Deque<String> installFailures = new ArrayDeque<>();
     int roundTrips;
+    /** Runs at the start of each push, outside the phone's lock, so that a push can stall or fail like a socket. */
+    volatile PushHook beforePush = path -> {};
+
+    private boolean caseInsensitive;
 
     ScriptedPhone(int apiLevel) {
         this.apiLevel = apiLevel;
@@ -50,6 +54,16 @@ final class ScriptedPhone implements TargetPhone {
         }
         rules.put(fragment, answers);
         return this;
+    }
+
+    /** Resolves pushed names regardless of case, as shared storage does: a push overwrites a file of another case. */
+    ScriptedPhone caseInsensitive() {
+        caseInsensitive = true;
+        return this;
+    }
+
+    interface PushHook {
+        void run(DevicePath path) throws IOException;
     }
 
     List<String> commandsContaining(String fragment) {
@@ -101,13 +115,24 @@ final class ScriptedPhone implements TargetPhone {
     }
 
     @Override
-    public synchronized void push(InputStream content, DevicePath path, int mode, Instant mtime) throws IOException {
-        if (path.toString().contains("refused")) {
-            throw new RemoteFileException(path, "Operation not permitted");
+    public void push(InputStream content, DevicePath path, int mode, Instant mtime) throws IOException {
+        beforePush.run(path);
+        synchronized (this) {
+            if (path.toString().contains("refused")) {
+                throw new RemoteFileException(path, "Operation not permitted");
+            }
+            byte[] bytes = content.readAllBytes();
+            pushed.put(path, bytes);
+            DevicePath stored = caseInsensitive
+                    ? files.keySet().stream()
+                            .filter(existing -> existing.toString().equalsIgnoreCase(path.toString()))
+                            .findFirst()
+                            .orElse(path)
+                    : path;
+            files.put(
+                    stored,
+                    new RemoteFileStat(mode, bytes.length, Instant.ofEpochSecond(mtime.getEpochSecond()), true));
         }
-        byte[] bytes = content.readAllBytes();
-        pushed.put(path, bytes);
-        files.put(path, new RemoteFileStat(mode, bytes.length, Instant.ofEpochSecond(mtime.getEpochSecond()), true));
     }
 
     @Override

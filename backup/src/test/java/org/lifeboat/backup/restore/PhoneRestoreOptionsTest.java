@@ -1,6 +1,7 @@
 package org.lifeboat.backup.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -40,6 +41,53 @@ class PhoneRestoreOptionsTest {
         assertThat(options.selects(DataType.APPS)).isTrue();
         assertThat(options.keepsApp("com.example.game")).isFalse();
         assertThat(options.keepsApp("org.wikipedia")).isTrue();
+    }
+
+    @Test
+    void relativeExcludesLeaveOutFilesOnlyNeverATypeOrAnApp() {
+        PhoneRestoreOptions options = options(List.of(), List.of("calls", "c*", "files", "com.example.game"));
+
+        assertThat(options.selects(DataType.CALLS)).isTrue();
+        assertThat(options.selects(DataType.CONTACTS)).isTrue();
+        assertThat(options.selects(DataType.CALENDAR)).isTrue();
+        assertThat(options.selects(DataType.FILES)).isTrue();
+        assertThat(options.keepsApp("com.example.game")).isTrue();
+        assertThat(options.selects(List.of("files", "Recordings", "calls", "r.m4a")))
+                .isFalse();
+        assertThat(options.selects(List.of("files", "Download", "files", "a.pdf")))
+                .isFalse();
+        assertThat(options.selects(List.of("files", "DCIM", "IMG_1.jpg"))).isTrue();
+    }
+
+    @Test
+    void absoluteExcludesReachTypesAppsAndFiles() {
+        PhoneRestoreOptions options = options(List.of(), List.of("/calls", "/c*/**", "/*/Download"));
+
+        assertThat(options.selects(DataType.CALLS)).isFalse();
+        assertThat(options.selects(DataType.CONTACTS)).isFalse();
+        assertThat(options.selects(DataType.MESSAGES)).isTrue();
+        assertThat(options.selects(List.of("files", "Download", "a.pdf"))).isFalse();
+        assertThat(options.selects(List.of("files", "DCIM", "Download", "a.pdf")))
+                .isTrue();
+    }
+
+    @Test
+    void anExcludeThatCanOnlyMatchInsideATypeRestoredWholeIsRejected() {
+        for (String pattern :
+                List.of("/messages/mms-parts", "/contacts/contacts.vcf", "/apps/com.example.game/base.apk", "/DCIM")) {
+            assertThatThrownBy(() -> options(List.of(), List.of(pattern)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + pattern + "' leaves out nothing")
+                    .hasMessageContaining("'/apps/com.example.game'");
+        }
+    }
+
+    @Test
+    void anExcludeThatCouldMatchAFileATypeOrAnAppIsAccepted() {
+        for (String pattern : List.of("/files/x/y", "/*/mms-parts", "/**/mms-parts", "/apps/*/**", "/m*/**")) {
+            assertThat(options(List.of(), List.of(pattern)).excludes().patterns())
+                    .hasSize(1);
+        }
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class RestoreCommand implements Callable<Integer> {
             names = {"-e", "--exclude"},
             paramLabel = "GLOB",
             description = "Leave out matching items (repeatable). Phone form: files ('/files/Download', '*.mp4'),"
-                    + " apps ('/apps/com.example.game') or whole types ('/messages').")
+                    + " apps ('/apps/com.example.game') or whole types ('/messages'); only a pattern starting with"
+                    + " '/' reaches an app or a type, others match files at any depth inside /files.")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--host", paramLabel = "HOST", description = "For 'latest': the latest snapshot of this host.")

@@ -1,6 +1,7 @@
 package org.lifeboat.repository.crypto;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Turns a password into a user key with scrypt, as restic's {@code crypto.KDF} does. */
 public final class KeyDerivation {
@@ -15,20 +16,30 @@ public final class KeyDerivation {
      * {@code scrypt(password, salt, N, r, p, 64)} split into encrypt[0:32], mac.k[32:48], mac.r[48:64].
      *
      * @throws IllegalArgumentException if the salt is not 64 bytes
+     * @throws UnsupportedKeyParametersException if the parameters need more memory than this process has
      */
-    public static MasterKey derive(Password password, byte[] salt, ScryptParams params) {
+    public static MasterKey derive(Password password, byte[] salt, ScryptParams params)
+            throws UnsupportedKeyParametersException {
         if (salt.length != SALT_LENGTH) {
             throw new IllegalArgumentException("the scrypt salt has " + SALT_LENGTH + " bytes, got " + salt.length);
         }
         byte[] passwordBytes = password.utf8();
+        byte[] derived;
         try {
-            byte[] derived = Scrypt.derive(passwordBytes, salt, params, DERIVED_LENGTH);
-            return MasterKey.of(
-                    Arrays.copyOfRange(derived, 0, 32),
-                    Arrays.copyOfRange(derived, 32, 48),
-                    Arrays.copyOfRange(derived, 48, 64));
+            derived = Scrypt.derive(passwordBytes, salt, params, DERIVED_LENGTH);
         } finally {
             Arrays.fill(passwordBytes, (byte) 0);
+        }
+        byte[] encrypt = Arrays.copyOfRange(derived, 0, 32);
+        byte[] macK = Arrays.copyOfRange(derived, 32, 48);
+        byte[] macR = Arrays.copyOfRange(derived, 48, 64);
+        try {
+            return MasterKey.of(encrypt, macK, macR);
+        } finally {
+            // MasterKey keeps its own copies: these are the last other traces of the user key.
+            for (byte[] secret : List.of(derived, encrypt, macK, macR)) {
+                Arrays.fill(secret, (byte) 0);
+            }
         }
     }
 }

@@ -16,33 +16,65 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Scrypt {
     private static final int SHA256_LENGTH = 32;
+    /** Java's largest array length in practice (some VMs reserve a few header words). */
+    private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
     private Scrypt() {}
 
-    /** {@code scrypt(password, salt, N, r, p, length)}; the parameters are assumed valid ({@link ScryptParams}). */
-    static byte[] derive(byte[] password, byte[] salt, ScryptParams params, int length) {
+    /**
+     * {@code scrypt(password, salt, N, r, p, length)} within half the maximum heap: the command that opens the key
+     * needs the rest, and the launcher's heap is small ({@code -Xmx384m}), so hostile parameters cannot exhaust it.
+     */
+    static byte[] derive(byte[] password, byte[] salt, ScryptParams params, int length)
+            throws UnsupportedKeyParametersException {
+        return derive(password, salt, params, length, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /**
+     * {@code scrypt(password, salt, N, r, p, length)}; the parameters are assumed valid ({@link ScryptParams}).
+     *
+     * <p>Each lane running at a time holds its own V of {@code 128·r·N} bytes (32 MiB for restic's parameters), so
+     * only as many lanes run at once as both the cores and {@code memoryBudget} allow.
+     *
+     * @throws UnsupportedKeyParametersException if even one lane does not fit {@code memoryBudget} bytes
+     */
+    static byte[] derive(byte[] password, byte[] salt, ScryptParams params, int length, long memoryBudget)
+            throws UnsupportedKeyParametersException {
         int n = params.n();
         int r = params.r();
         int p = params.p();
         int laneWords = 32 * r;
-        if ((long) laneWords * n > Integer.MAX_VALUE - 8 || 128L * r * p > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("scrypt N=" + n + ", r=" + r + ", p=" + p
-                    + " needs more than the 8 GiB per lane or 2 GiB in" + " total that this implementation supports");
+        long sharedBytes = 128L * r * p;
+        long perLaneBytes = 128L * r * n + 2 * 128L * r;
+        long vWords = (long) laneWords * n;
+        // Java arrays stop at 2^31 elements: V, an int[], at 8 GiB; the lanes, a byte[], at 2 GiB.
+        long available = vWords > MAX_ARRAY_LENGTH
+                ? Math.min(memoryBudget, 4 * MAX_ARRAY_LENGTH)
+                : sharedBytes > MAX_ARRAY_LENGTH ? Math.min(memoryBudget, MAX_ARRAY_LENGTH) : memoryBudget;
+        if (sharedBytes + perLaneBytes > available) {
+            throw new UnsupportedKeyParametersException(params, sharedBytes + perLaneBytes, available);
         }
+        int concurrentLanes = (int) Math.min(
+                Math.min(p, Math.max(1, Runtime.getRuntime().availableProcessors())),
+                (memoryBudget - sharedBytes) / perLaneBytes);
         Mac hmac = hmacSha256(password);
         byte[] lanes = pbkdf2(hmac, salt, p * 4 * laneWords);
-        int groups = Math.min(p, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        IntStream range = IntStream.range(0, groups);
-        (groups > 1 ? range.parallel() : range).forEach(group -> {
-            // One V per group, reused for its lanes: N·128·r bytes (32 MiB for restic's parameters).
-            int[] v = new int[laneWords * n];
-            for (int lane = group; lane < p; lane += groups) {
-                roMix(lanes, lane * 4 * laneWords, r, n, v);
-            }
-        });
-        byte[] derived = pbkdf2(hmac, lanes, length);
-        Arrays.fill(lanes, (byte) 0);
-        return derived;
+        try {
+            IntStream groups = IntStream.range(0, concurrentLanes);
+            (concurrentLanes > 1 ? groups.parallel() : groups).forEach(group -> {
+                int[] v = new int[(int) vWords]; // reused for the group's lanes
+                try {
+                    for (int lane = group; lane < p; lane += concurrentLanes) {
+                        roMix(lanes, lane * 4 * laneWords, r, n, v);
+                    }
+                } finally {
+                    Arrays.fill(v, 0);
+                }
+            });
+            return pbkdf2(hmac, lanes, length);
+        } finally {
+            Arrays.fill(lanes, (byte) 0);
+        }
     }
 
     /** PBKDF2-HMAC-SHA256 with one iteration, as scrypt uses it. */
@@ -59,6 +91,7 @@ final class Scrypt {
             }
             System.arraycopy(block, 0, out, offset, Math.min(SHA256_LENGTH, length - offset));
         }
+        Arrays.fill(block, (byte) 0);
         return out;
     }
 
@@ -81,34 +114,40 @@ final class Scrypt {
         int[] x = new int[words];
         int[] y = new int[words];
         int[] scratch = new int[16];
-        for (int i = 0; i < words; i++) {
-            x[i] = littleEndianInt(lanes, offset + 4 * i);
-        }
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, 0, v, i * words, words);
-            blockMix(x, y, scratch, r);
-            int[] t = x;
-            x = y;
-            y = t;
-        }
-        int last = (2 * r - 1) * 16;
-        for (int i = 0; i < n; i++) {
-            int j = (x[last] & (n - 1)) * words;
-            for (int k = 0; k < words; k++) {
-                x[k] ^= v[j + k];
+        try {
+            for (int i = 0; i < words; i++) {
+                x[i] = littleEndianInt(lanes, offset + 4 * i);
             }
-            blockMix(x, y, scratch, r);
-            int[] t = x;
-            x = y;
-            y = t;
-        }
-        for (int i = 0; i < words; i++) {
-            int word = x[i];
-            int at = offset + 4 * i;
-            lanes[at] = (byte) word;
-            lanes[at + 1] = (byte) (word >>> 8);
-            lanes[at + 2] = (byte) (word >>> 16);
-            lanes[at + 3] = (byte) (word >>> 24);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x, 0, v, i * words, words);
+                blockMix(x, y, scratch, r);
+                int[] t = x;
+                x = y;
+                y = t;
+            }
+            int last = (2 * r - 1) * 16;
+            for (int i = 0; i < n; i++) {
+                int j = (x[last] & (n - 1)) * words;
+                for (int k = 0; k < words; k++) {
+                    x[k] ^= v[j + k];
+                }
+                blockMix(x, y, scratch, r);
+                int[] t = x;
+                x = y;
+                y = t;
+            }
+            for (int i = 0; i < words; i++) {
+                int word = x[i];
+                int at = offset + 4 * i;
+                lanes[at] = (byte) word;
+                lanes[at + 1] = (byte) (word >>> 8);
+                lanes[at + 2] = (byte) (word >>> 16);
+                lanes[at + 3] = (byte) (word >>> 24);
+            }
+        } finally {
+            Arrays.fill(x, 0);
+            Arrays.fill(y, 0);
+            Arrays.fill(scratch, 0);
         }
     }
 

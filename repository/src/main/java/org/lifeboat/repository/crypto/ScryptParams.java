@@ -50,7 +50,12 @@ public record ScryptParams(int n, int r, int p) {
         long fastest = Long.MAX_VALUE;
         for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
             long start = nanoTime.getAsLong();
-            KeyDerivation.derive(Password.of("calibration"), salt, single);
+            try {
+                KeyDerivation.derive(Password.of("calibration"), salt, single);
+            } catch (UnsupportedKeyParametersException e) {
+                throw new IllegalStateException(
+                        "the heap is too small for restic's key parameters: " + e.getMessage(), e);
+            }
             fastest = Math.min(fastest, nanoTime.getAsLong() - start);
         }
         long p = target.toNanos() / Math.max(1, fastest);

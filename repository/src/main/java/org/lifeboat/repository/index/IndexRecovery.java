@@ -44,7 +44,10 @@ public final class IndexRecovery {
     /**
      * Reads the headers of the packs in scope and adds the blobs they list to {@code index} as unsaved packs, so that
      * the next index write lists them. A pack the index already lists is replaced only if its header says something
-     * else; a pack whose header cannot be read keeps whatever entries the index has for it.
+     * else. A pack whose header cannot be read keeps its index entries only while its size still matches them: one
+     * that shrank or grew (truncated by a full disk, its header gone) loses them, as restic's {@code repair index}
+     * "skipped incomplete pack file", because entries for blobs that are not there would make every later backup
+     * skip uploading those blobs again.
      */
     public PackScan addPacksFromHeaders(MasterIndex index, Scope scope) throws IOException {
         Map<Id, Long> stored = new LinkedHashMap<>();
@@ -55,6 +58,7 @@ public final class IndexRecovery {
         Map<Id, List<PackBlob>> indexed = scope == Scope.UNINDEXED ? Map.of() : index.blobsByPack();
         List<IndexedPack> recovered = new ArrayList<>();
         List<CorruptPackException> unreadable = new ArrayList<>();
+        Set<Id> incomplete = new LinkedHashSet<>();
         for (Map.Entry<Id, Long> pack : stored.entrySet()) {
             Id packId = pack.getKey();
             List<PackBlob> known = indexed.get(packId);
@@ -74,20 +78,24 @@ public final class IndexRecovery {
                 }
             } catch (CorruptPackException e) {
                 unreadable.add(e);
+                if (known != null && PackHeader.packSize(known) != pack.getValue()) {
+                    incomplete.add(packId);
+                }
             } catch (NoSuchFileException e) {
                 // Deleted since the listing (a prune elsewhere): there is nothing left to recover.
             }
         }
-        List<Id> replaced = recovered.stream()
+        List<Id> replaced = new ArrayList<>(incomplete);
+        recovered.stream()
                 .map(IndexedPack::packId)
                 .filter(indexedPacks::contains)
-                .toList();
+                .forEach(replaced::add);
         if (!replaced.isEmpty()) {
             index.removePacks(replaced);
         }
         recovered.forEach(index::addUnsavedPack);
         Set<Id> missing = new LinkedHashSet<>(indexedPacks);
         missing.removeAll(stored.keySet());
-        return new PackScan(recovered, unreadable, missing);
+        return new PackScan(recovered, unreadable, incomplete, missing);
     }
 }

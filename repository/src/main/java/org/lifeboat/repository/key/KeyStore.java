@@ -20,6 +20,7 @@ import org.lifeboat.repository.crypto.KeyDerivation;
 import org.lifeboat.repository.crypto.MasterKey;
 import org.lifeboat.repository.crypto.Password;
 import org.lifeboat.repository.crypto.ScryptParams;
+import org.lifeboat.repository.crypto.UnsupportedKeyParametersException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +43,36 @@ public final class KeyStore {
     /**
      * Finds the key file this password opens.
      *
-     * <p>Unlike restic, a malformed key file is skipped with a warning rather than aborting, so one damaged key cannot
-     * lock everyone out.
+     * <p>Unlike restic, a malformed key file, or one whose scrypt parameters need more memory than this process has,
+     * is skipped with a warning rather than aborting, so one damaged or hostile key cannot lock everyone out.
      *
      * @throws WrongPasswordException if no key file opens with it
+     * @throws UnsupportedKeyParametersException if no key file it could try opens with it, but one it had to skip for
+     *     its memory needs might
      */
     public OpenedKey open(Password password) throws IOException {
         List<FileInfo> keyFiles = backend.list(FileType.KEY);
+        UnsupportedKeyParametersException firstUntried = null;
+        String firstUntriedFile = null;
+        int tried = 0;
         for (FileInfo file : keyFiles) {
             KeyFile keyFile;
+            MasterKey userKey;
             try {
                 keyFile = load(file.handle());
+                userKey = KeyDerivation.derive(password, keyFile.salt(), keyFile.params());
             } catch (CorruptFileException e) {
                 log.warn("skipping key file: {}", e.getMessage());
                 continue;
+            } catch (UnsupportedKeyParametersException e) {
+                log.warn("skipping key file {}: {}", file.handle(), e.getMessage());
+                if (firstUntried == null) {
+                    firstUntried = e;
+                    firstUntriedFile = file.handle().toString();
+                }
+                continue;
             }
-            MasterKey userKey = KeyDerivation.derive(password, keyFile.salt(), keyFile.params());
+            tried++;
             byte[] masterKeyJson;
             try {
                 masterKeyJson = userKey.open(keyFile.sealedMasterKey());
@@ -66,6 +81,9 @@ public final class KeyStore {
             }
             return new OpenedKey(
                     file.handle().id(), KeyFile.decodeMasterKey(file.handle().toString(), masterKeyJson));
+        }
+        if (firstUntried != null) {
+            throw new UnsupportedKeyParametersException(firstUntriedFile, tried, firstUntried);
         }
         throw new WrongPasswordException(keyFiles.size());
     }

@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.lifeboat.repository.BlobHandle;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.crypto.MasterKey;
@@ -24,6 +26,9 @@ public final class Packer {
     private byte[] buffer;
     private int size;
     private final List<PackBlob> blobs = new ArrayList<>();
+    /** Slots written so far: a pack finished with a slot unwritten would hash a previous pack's leftover bytes. */
+    private final AtomicInteger filledSlots = new AtomicInteger();
+
     private int headerSize;
 
     /** A packer with its own buffer, which grows as needed. */
@@ -61,7 +66,7 @@ public final class Packer {
         if (needed > buffer.length) {
             grow(needed);
         }
-        Slot slot = new Slot(buffer, size, sealedLength);
+        Slot slot = new Slot(buffer, size, sealedLength, filledSlots);
         size += sealedLength;
         blobs.add(blob);
         headerSize += PackHeader.entrySize(blob);
@@ -119,6 +124,10 @@ public final class Packer {
         if (blobs.isEmpty()) {
             throw new IllegalStateException("a pack needs at least one blob");
         }
+        if (filledSlots.get() != blobs.size()) {
+            throw new IllegalStateException("only " + filledSlots.get() + " of the " + blobs.size()
+                    + " blobs reserved in the pack were written");
+        }
         byte[] header = PackHeader.encode(blobs);
         int total = Math.toIntExact(size());
         if (total > buffer.length) {
@@ -145,22 +154,30 @@ public final class Packer {
         private final byte[] target;
         private final int offset;
         private final int length;
+        private final AtomicInteger filledSlots;
+        private final AtomicBoolean filled = new AtomicBoolean();
 
-        private Slot(byte[] target, int offset, int length) {
+        private Slot(byte[] target, int offset, int length, AtomicInteger filledSlots) {
             this.target = target;
             this.offset = offset;
             this.length = length;
+            this.filledSlots = filledSlots;
         }
 
         /**
-         * @throws IllegalStateException if the writer wrote another length than was reserved
+         * @throws IllegalStateException if the slot was filled before, or the writer wrote another length than was
+         *     reserved
          */
         public void fill(SlotWriter writer) {
+            if (!filled.compareAndSet(false, true)) {
+                throw new IllegalStateException("a blob slot is written once");
+            }
             int written = writer.writeInto(target, offset);
             if (written != length) {
                 throw new IllegalStateException(
                         "a blob slot of " + length + " bytes was filled with " + written + " bytes");
             }
+            filledSlots.incrementAndGet();
         }
     }
 

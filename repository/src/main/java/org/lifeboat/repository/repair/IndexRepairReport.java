@@ -9,7 +9,7 @@ import org.lifeboat.repository.index.PackScan;
  * What {@link IndexRepair} did.
  *
  * @param damagedIndexFiles the index files that could not be read, now deleted
- * @param packs what reading pack headers found; its missing packs were dropped from the index
+ * @param packs what reading pack headers found; its missing and incomplete packs were dropped from the index
  * @param writtenIndexFiles the new index files (none when the index needed no repair)
  * @param deletedIndexFiles the old index files the new ones replace, damaged ones included
  * @param packsIndexed how many packs the index lists now

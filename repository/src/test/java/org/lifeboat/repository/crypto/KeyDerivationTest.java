@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyDerivationTest {
     @Test
-    void derivesGoldenScryptKey() {
+    void derivesGoldenScryptKey() throws UnsupportedKeyParametersException {
         MasterKey userKey =
                 KeyDerivation.derive(Password.of("golden-password"), goldenSalt(), new ScryptParams(1024, 8, 1));
 

@@ -22,14 +22,15 @@ class ScryptTest {
         "pleaseletmein, SodiumChloride, 16384, 8, 1, 7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"
                 + "d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887"
     })
-    void matchesRfc7914Vectors(String password, String salt, int n, int r, int p, String expected) {
+    void matchesRfc7914Vectors(String password, String salt, int n, int r, int p, String expected)
+            throws UnsupportedKeyParametersException {
         byte[] derived = Scrypt.derive(utf8(password), utf8(salt), new ScryptParams(n, r, p), 64);
 
         assertThat(HexFormat.of().formatHex(derived)).isEqualTo(expected);
     }
 
     @Test
-    void agreesWithBouncyCastleOnRandomInputs() {
+    void agreesWithBouncyCastleOnRandomInputs() throws UnsupportedKeyParametersException {
         Random random = new Random(7914);
         for (int i = 0; i < 40; i++) {
             byte[] password = new byte[random.nextInt(0, 80)];
@@ -47,10 +48,32 @@ class ScryptTest {
     }
 
     @Test
-    void refusesParametersBeyondItsMemoryLimit() {
-        assertThatThrownBy(() -> Scrypt.derive(new byte[1], new byte[64], new ScryptParams(1 << 24, 8, 1), 64))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("N=16777216, r=8, p=1");
+    void refusesParametersBeyondJavasArrayLimitWithoutAllocating() {
+        // V would be 128 GiB: asking the JVM for it would end in an OutOfMemoryError, not a message.
+        assertThatThrownBy(() -> Scrypt.derive(new byte[1], new byte[64], new ScryptParams(1 << 30, 8, 1), 64))
+                .isInstanceOf(UnsupportedKeyParametersException.class)
+                .hasMessageContaining("N=1073741824, r=8, p=1 needs 1024.0 GiB of memory");
+    }
+
+    @Test
+    void refusesALaneThatDoesNotFitTheMemoryBudget() {
+        // One lane of N = 1024, r = 8 holds a 1 MiB V.
+        assertThatThrownBy(() -> Scrypt.derive(new byte[1], new byte[64], new ScryptParams(1024, 8, 2), 64, 1 << 19))
+                .isInstanceOf(UnsupportedKeyParametersException.class)
+                .hasMessage("scrypt N=1024, r=8, p=2 needs 1.0 MiB of memory, but only 0.5 MiB is available")
+                .satisfies(e -> assertThat(((UnsupportedKeyParametersException) e).params())
+                        .isEqualTo(new ScryptParams(1024, 8, 2)));
+    }
+
+    @Test
+    void runsTheLanesOneAtATimeWhenTheBudgetHoldsOnlyOne() throws UnsupportedKeyParametersException {
+        byte[] password = utf8("password");
+        byte[] salt = utf8("NaCl");
+        ScryptParams params = new ScryptParams(1024, 8, 16);
+        long oneLane = 128L * 8 * 1024 + 2 * 128 * 8 + 128L * 8 * 16;
+
+        assertThat(Scrypt.derive(password, salt, params, 64, oneLane))
+                .isEqualTo(SCrypt.generate(password, salt, 1024, 8, 16, 64));
     }
 
     private static byte[] utf8(String text) {

@@ -26,6 +26,7 @@ import org.lifeboat.repository.crypto.KeyDerivation;
 import org.lifeboat.repository.crypto.MasterKey;
 import org.lifeboat.repository.crypto.Password;
 import org.lifeboat.repository.crypto.ScryptParams;
+import org.lifeboat.repository.crypto.UnsupportedKeyParametersException;
 
 class KeyStoreTest {
     private static final ScryptParams FAST = new ScryptParams(1024, 8, 1);
@@ -114,6 +115,41 @@ class KeyStoreTest {
 
         assertThat(keys.open(Password.of("pw")).keyId()).isEqualTo(good);
         assertThat(keys.list()).extracting(KeyInfo::id).containsExactly(good);
+    }
+
+    @Test
+    void aKeyFileDemandingMoreMemoryThanTheHeapFailsWithAClearMessage() throws IOException {
+        Id hostile = saveKeyFileClaimingN(1 << 30);
+
+        assertThatThrownBy(() -> keys.open(Password.of("pw")))
+                .isInstanceOf(UnsupportedKeyParametersException.class)
+                .hasMessageStartingWith("cannot try key file keys/" + hostile
+                        + ": scrypt N=1073741824, r=8, p=1 needs 1024.0 GiB of memory, but only ")
+                .hasMessageEndingWith("is available; the password opens none of the other 0 key(s)");
+    }
+
+    @Test
+    void aHostileKeyFileDoesNotLockOthersOut() throws IOException {
+        saveKeyFileClaimingN(1 << 30);
+        Id good = keys.add(MasterKey.generate(random), Password.of("pw"), FAST);
+
+        assertThat(keys.open(Password.of("pw")).keyId()).isEqualTo(good);
+        assertThatThrownBy(() -> keys.open(Password.of("other")))
+                .isInstanceOf(UnsupportedKeyParametersException.class)
+                .hasMessageEndingWith("the password opens none of the other 1 key(s)");
+    }
+
+    /** A well-formed key file whose scrypt parameters ask for {@code 128 * 8 * n} bytes. */
+    private Id saveKeyFileClaimingN(int n) throws IOException {
+        byte[] sealed = new byte[96];
+        random.nextBytes(sealed);
+        byte[] json = ("{\"kdf\":\"scrypt\",\"N\":" + n + ",\"r\":8,\"p\":1,\"salt\":\""
+                        + Base64.getEncoder().encodeToString(new byte[64]) + "\",\"data\":\""
+                        + Base64.getEncoder().encodeToString(sealed) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Id id = Id.hash(json);
+        backend.save(FileHandle.of(FileType.KEY, id), json);
+        return id;
     }
 
     @Test

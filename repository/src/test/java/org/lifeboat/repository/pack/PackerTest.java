@@ -53,6 +53,25 @@ class PackerTest {
     }
 
     @Test
+    void aSlotIsWrittenOnceAndAPackWithAnUnwrittenSlotCannotBeFinished() {
+        Packer packer = new Packer(new PackBufferPool(64 * 1024, 1));
+        byte[] first = bytes(100, 4);
+        byte[] second = bytes(200, 5);
+        Packer.Slot firstSlot = packer.reserve(handle(first), MasterKey.sealedLength(first.length), 0);
+        packer.reserve(handle(second), MasterKey.sealedLength(second.length), 0);
+        Packer.SlotWriter sealFirst = (target, offset) -> key.sealInto(first, 0, first.length, target, offset, random);
+        firstSlot.fill(sealFirst);
+
+        assertThatThrownBy(() -> firstSlot.fill(sealFirst))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("written once");
+        // The pooled buffer still holds whatever an earlier pack left where the second blob belongs.
+        assertThatThrownBy(() -> packer.finish(key, random))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only 1 of the 2 blobs");
+    }
+
+    @Test
     void fitsCountsTheBlobItsHeaderEntryAndTheSealedHeader() {
         int capacity = 4096;
         Packer packer = new Packer(new PackBufferPool(capacity, 1));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,11 @@ import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.TestRepositories;
 import org.lifeboat.repository.backend.FileType;
 import org.lifeboat.repository.checker.Checker;
+import org.lifeboat.repository.index.MasterIndex;
 import org.lifeboat.repository.lock.LockSettings;
 import org.lifeboat.repository.lock.Locker;
 import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.pack.PackBlob;
 
 class IndexRepairTest {
     private static final LockSettings NO_WAIT =
@@ -117,6 +121,62 @@ class IndexRepairTest {
     }
 
     @Test
+    void aTruncatedPackLosesItsEntriesSoTheNextBackupStoresItsBlobsAgain() throws IOException {
+        fill();
+        Path pack = packs().getFirst();
+        Id packId = Id.parse(pack.getFileName().toString());
+        List<BlobHandle> lost;
+        try (Repository repository = TestRepositories.open(dir)) {
+            lost = repository.index().blobsByPack().get(packId).stream()
+                    .map(PackBlob::handle)
+                    .toList();
+        }
+        truncate(pack, Files.size(pack) / 2); // a full disk: the header at the end is gone
+
+        IndexRepairReport report = repair(false);
+
+        assertThat(report.packs().incomplete()).containsExactly(packId);
+        assertThat(report.packs().unreadable()).singleElement().satisfies(e -> assertThat(e.getMessage())
+                .contains(packId.toString()));
+        assertThat(report.writtenIndexFiles()).isNotEmpty();
+        try (Repository repository = TestRepositories.open(dir)) {
+            MasterIndex index = repository.index();
+            assertThat(index.packIds()).doesNotContain(packId);
+            assertThat(lost).isNotEmpty().noneMatch(index::has);
+
+            for (byte[] content : contents) {
+                repository.saveBlob(BlobType.DATA, content);
+            }
+            repository.flush();
+
+            for (BlobHandle blob : lost) {
+                assertThat(repository.index().lookup(blob)).hasValueSatisfying(packed -> assertThat(packed.packId())
+                        .isNotEqualTo(packId));
+            }
+            for (byte[] content : contents) {
+                assertThat(repository.loadBlob(new BlobHandle(Id.hash(content), BlobType.DATA)))
+                        .isEqualTo(content);
+            }
+        }
+    }
+
+    @Test
+    void aPackWhoseSizeStillMatchesKeepsItsEntriesWhenItsHeaderIsDamaged() throws IOException {
+        fill();
+        Path pack = packs().getFirst();
+        Id packId = Id.parse(pack.getFileName().toString());
+        flip(pack, Files.size(pack) - 10);
+
+        IndexRepairReport report = repair(true);
+
+        assertThat(report.packs().unreadable()).hasSize(1);
+        assertThat(report.packs().incomplete()).isEmpty();
+        try (Repository repository = TestRepositories.open(dir)) {
+            assertThat(repository.index().packIds()).contains(packId);
+        }
+    }
+
+    @Test
     void aSharedLockIsRefused() throws IOException {
         fill();
         try (Repository repository = TestRepositories.open(dir);
@@ -154,6 +214,13 @@ class IndexRepairTest {
     private List<Path> packs() throws IOException {
         try (var files = Files.walk(dir.resolve("data"))) {
             return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        file.toFile().setWritable(true);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(size);
         }
     }
 
