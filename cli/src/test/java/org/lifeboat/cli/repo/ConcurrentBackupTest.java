@@ -14,11 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeboat.cli.Main;
-import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.RepositorySettings;
-import org.lifeboat.repository.backend.LocalBackend;
-import org.lifeboat.repository.crypto.Password;
-import org.lifeboat.repository.crypto.ScryptParams;
 import org.lifeboat.testkit.RequiresTool;
 
 /** Backups share the repository (non-exclusive locks); prune waits for nobody and refuses while one runs. */
@@ -37,12 +32,7 @@ class ConcurrentBackupTest {
         repo = dir.resolve("repo");
         passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, "secret");
-        Repository.init(
-                        new LocalBackend(repo),
-                        Password.of("secret"),
-                        new ScryptParams(1024, 8, 1),
-                        RepositorySettings.defaults())
-                .close();
+        FastRepository.init(repo, "secret");
         lifeboat = new ChildLifeboat(repo, passwordFile, dir);
     }
 

@@ -23,7 +23,6 @@ import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.RepositorySettings;
 import org.lifeboat.repository.backend.LocalBackend;
 import org.lifeboat.repository.crypto.Password;
-import org.lifeboat.repository.crypto.ScryptParams;
 import org.lifeboat.testkit.RequiresTool;
 
 /**
@@ -55,12 +54,7 @@ class CrashSafetyTest {
         repo = dir.resolve("repo");
         Path passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, "secret");
-        Repository.init(
-                        new LocalBackend(repo),
-                        Password.of("secret"),
-                        new ScryptParams(1024, 8, 1),
-                        RepositorySettings.defaults())
-                .close();
+        FastRepository.init(repo, "secret");
         corpus = Files.createDirectories(dir.resolve("corpus"));
         SplittableRandom random = new SplittableRandom(14);
         for (int i = 0; i < FILES; i++) {

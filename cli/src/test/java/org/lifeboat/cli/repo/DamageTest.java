@@ -23,7 +23,6 @@ import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.RepositorySettings;
 import org.lifeboat.repository.backend.LocalBackend;
 import org.lifeboat.repository.crypto.Password;
-import org.lifeboat.repository.crypto.ScryptParams;
 import org.lifeboat.repository.index.PackedBlob;
 import org.lifeboat.repository.snapshot.SnapshotStore;
 
@@ -48,12 +47,7 @@ class DamageTest {
         repo = dir.resolve("repo");
         passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, "secret");
-        Repository.init(
-                        new LocalBackend(repo),
-                        Password.of("secret"),
-                        new ScryptParams(1024, 8, 1),
-                        RepositorySettings.defaults())
-                .close();
+        FastRepository.init(repo, "secret");
         source = Files.createDirectories(dir.resolve("source/albums"));
         Random random = new Random(3);
         damagedContent = new byte[300_000];

@@ -14,11 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeboat.cli.Main;
-import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.RepositorySettings;
-import org.lifeboat.repository.backend.LocalBackend;
-import org.lifeboat.repository.crypto.Password;
-import org.lifeboat.repository.crypto.ScryptParams;
 import org.lifeboat.testkit.RequiresTool;
 
 /** {@code lifeboat repair index} turns a repository with a damaged or lost index back into one restic accepts. */
@@ -39,12 +34,7 @@ class RepairIndexCommandTest {
         repo = dir.resolve("repo");
         passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, "secret");
-        Repository.init(
-                        new LocalBackend(repo),
-                        Password.of("secret"),
-                        new ScryptParams(1024, 8, 1),
-                        RepositorySettings.defaults())
-                .close();
+        FastRepository.init(repo, "secret");
         source = Files.createDirectories(dir.resolve("source"));
         photo = new byte[400_000];
         new Random(5).nextBytes(photo);

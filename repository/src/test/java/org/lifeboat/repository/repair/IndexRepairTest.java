@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -194,27 +193,12 @@ class IndexRepairTest {
         }
     }
 
-    /** Thirty 20 kB blobs in 256 KiB packs, indexed by two flushes of fifteen; returns the index files written. */
     private List<Id> fill() throws IOException {
-        List<Id> indexFiles = new ArrayList<>();
-        try (Repository repository = TestRepositories.init(dir)) {
-            for (int i = 0; i < 30; i++) {
-                byte[] content = new byte[20_000];
-                new Random(i).nextBytes(content);
-                contents.add(content);
-                repository.saveBlob(BlobType.DATA, content);
-                if (i == 14 || i == 29) {
-                    indexFiles.addAll(repository.flush());
-                }
-            }
-        }
-        return indexFiles;
+        return TestRepositories.initWithThirtyBlobs(dir, contents);
     }
 
     private List<Path> packs() throws IOException {
-        try (var files = Files.walk(dir.resolve("data"))) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
+        return TestRepositories.packFiles(dir);
     }
 
     private static void truncate(Path file, long size) throws IOException {
