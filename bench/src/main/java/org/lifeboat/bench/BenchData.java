@@ -23,27 +23,32 @@ public enum BenchData {
     TEXT {
         @Override
         byte[] generate(int size, long seed) {
-            SplittableRandom random = new SplittableRandom(seed);
-            StringBuilder text = new StringBuilder(size + 128).append('[');
-            while (text.length() < size) {
-                text.append("{\"id\":")
-                        .append(random.nextInt(1_000_000))
-                        .append(",\"name\":\"")
-                        .append(WORDS[random.nextInt(WORDS.length)])
-                        .append("\",\"size\":")
-                        .append(random.nextInt(10_000_000))
-                        .append(",\"tags\":[\"")
-                        .append(WORDS[random.nextInt(WORDS.length)])
-                        .append("\"]},\n");
-            }
-            return Arrays.copyOf(text.toString().getBytes(StandardCharsets.US_ASCII), size);
+            return json(new SplittableRandom(seed), size);
         }
     };
 
-    private static final String[] WORDS = {
+    /** The words that text and JSON records are made of, shared with {@link CorpusGenerator}. */
+    static final String[] WORDS = {
         "photo", "backup", "phone", "restore", "message", "contact", "calendar", "android", "camera", "holiday",
         "family", "beach", "invoice", "receipt", "meeting", "birthday", "video", "music", "download", "document"
     };
 
     abstract byte[] generate(int size, long seed);
+
+    /** {@code size} bytes of JSON records drawn from {@code random}: repeated keys and words, like exported data. */
+    static byte[] json(SplittableRandom random, int size) {
+        StringBuilder text = new StringBuilder(size + 128).append('[');
+        while (text.length() < size) {
+            text.append("{\"id\":")
+                    .append(random.nextInt(1_000_000))
+                    .append(",\"name\":\"")
+                    .append(WORDS[random.nextInt(WORDS.length)])
+                    .append("\",\"size\":")
+                    .append(random.nextInt(10_000_000))
+                    .append(",\"tags\":[\"")
+                    .append(WORDS[random.nextInt(WORDS.length)])
+                    .append("\"]},\n");
+        }
+        return Arrays.copyOf(text.toString().getBytes(StandardCharsets.US_ASCII), size);
+    }
 }

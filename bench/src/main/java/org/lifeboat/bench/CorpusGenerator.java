@@ -20,10 +20,7 @@ public final class CorpusGenerator {
     private static final int MIB = 1 << 20;
     private static final int SMALL_FILES = 20_000;
     private static final Instant BASE_TIME = Instant.parse("2024-01-01T00:00:00Z");
-    private static final String[] WORDS = {
-        "photo", "backup", "phone", "restore", "message", "contact", "calendar", "android", "camera", "holiday",
-        "family", "beach", "invoice", "receipt", "meeting", "birthday", "video", "music", "download", "document"
-    };
+    private static final String[] WORDS = BenchData.WORDS;
 
     private final SplittableRandom random;
     private final Path root;
@@ -113,19 +110,7 @@ public final class CorpusGenerator {
     }
 
     private byte[] json(int size) {
-        StringBuilder text = new StringBuilder(size + 128).append('[');
-        while (text.length() < size) {
-            text.append("{\"id\":")
-                    .append(random.nextInt(1_000_000))
-                    .append(",\"name\":\"")
-                    .append(WORDS[random.nextInt(WORDS.length)])
-                    .append("\",\"size\":")
-                    .append(random.nextInt(10_000_000))
-                    .append(",\"tags\":[\"")
-                    .append(WORDS[random.nextInt(WORDS.length)])
-                    .append("\"]},\n");
-        }
-        return truncate(text, size);
+        return BenchData.json(random, size);
     }
 
     private byte[] randomBytes(int size) {

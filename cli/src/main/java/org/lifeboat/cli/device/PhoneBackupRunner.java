@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.android.collect.Phone;
 import org.lifeboat.backup.PhoneBackup;
@@ -14,6 +13,7 @@ import org.lifeboat.backup.PhoneLostException;
 import org.lifeboat.backup.ReportJson;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
@@ -39,15 +39,8 @@ final class PhoneBackupRunner {
     /** Backs {@code device} up into the repository of {@code repositoryOptions}; the dry run needs no repository. */
     PhoneBackupReport run(Device device, RepositoryOptions repositoryOptions, PhoneBackupOptions options)
             throws IOException {
-        ExecutorService workers =
-                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
-                    Thread thread = new Thread(task, "phone-backup-worker");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        PhoneProgress.Style style = json
-                ? PhoneProgress.Style.JSON
-                : System.console() != null ? PhoneProgress.Style.TERMINAL : PhoneProgress.Style.QUIET;
+        ExecutorService workers = Workers.forCpuWork("phone-backup-worker");
+        PhoneProgress.Style style = PhoneProgress.Style.forOutput(json);
         try (Phone phone = Phone.open(device);
                 PhoneProgress progress = new PhoneProgress(style, out, clock)) {
             PhoneBackup backup = new PhoneBackup(phone, clock, workers, progress);

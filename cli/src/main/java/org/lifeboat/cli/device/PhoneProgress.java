@@ -26,7 +26,12 @@ final class PhoneProgress implements BackupProgress, AutoCloseable {
     enum Style {
         TERMINAL,
         JSON,
-        QUIET
+        QUIET;
+
+        /** JSON lines when asked for, a live bar on a terminal, else nothing until the report. */
+        static Style forOutput(boolean json) {
+            return json ? JSON : System.console() != null ? TERMINAL : QUIET;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

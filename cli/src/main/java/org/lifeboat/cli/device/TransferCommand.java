@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.android.collect.DataType;
 import org.lifeboat.android.collect.Phone;
@@ -23,6 +22,7 @@ import org.lifeboat.backup.transfer.PhoneTransfer;
 import org.lifeboat.backup.transfer.TransferReport;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
@@ -83,16 +83,9 @@ public final class TransferCommand implements Callable<Integer> {
         }
         PhoneConnector connector =
                 new PhoneConnector(repositoryOptions.environment().variables());
-        ExecutorService workers =
-                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
-                    Thread thread = new Thread(task, "transfer-worker");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        ExecutorService workers = Workers.forCpuWork("transfer-worker");
         Clock clock = Clock.systemDefaultZone();
-        PhoneProgress.Style style = json
-                ? PhoneProgress.Style.JSON
-                : System.console() != null ? PhoneProgress.Style.TERMINAL : PhoneProgress.Style.QUIET;
+        PhoneProgress.Style style = PhoneProgress.Style.forOutput(json);
         TransferReport report;
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository);

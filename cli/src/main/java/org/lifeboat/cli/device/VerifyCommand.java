@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.android.collect.Phone;
 import org.lifeboat.backup.restore.PhoneLoss;
@@ -15,6 +14,7 @@ import org.lifeboat.backup.verify.VerifyOptions;
 import org.lifeboat.backup.verify.VerifyReport;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
@@ -74,12 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         PhoneConnector connector =
                 new PhoneConnector(repositoryOptions.environment().variables());
-        ExecutorService workers =
-                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
-                    Thread thread = new Thread(task, "verify-worker");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        ExecutorService workers = Workers.forCpuWork("verify-worker");
         VerifyReport report;
         try (Repository repository = repositoryOptions.open();
                 RepositoryLock lock = repositoryOptions.lockShared(repository);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.Sizes;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.device.PhoneBackupMixin;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.archiver.Archiver;

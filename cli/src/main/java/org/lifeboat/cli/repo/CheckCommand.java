@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.Workers;
 import org.lifeboat.repository.BlobHandle;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.checker.CheckProblem;
