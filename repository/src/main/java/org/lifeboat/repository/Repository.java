@@ -253,8 +253,10 @@ public final class Repository implements Closeable {
             // An empty blob must never be marked compressed: restic reads uncompressed_length 0 as "not compressed".
             if (config.supportsCompression() && length > 0) {
                 byte[] compressed = BlobBuffers.forThisThread().compressed(length);
-                int frameLength = Compression.compressInto(
-                        buffer, offset, length, compressed, 0, length - 1, settings.compressionLevel());
+                int level = settings.compressionLevel();
+                int frameLength = Compression.probablyIncompressible(buffer, offset, length, compressed, level)
+                        ? -1
+                        : Compression.compressInto(buffer, offset, length, compressed, 0, length - 1, level);
                 if (frameLength > 0) {
                     payload = compressed;
                     payloadOffset = 0;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import org.lifeboat.repository.BlobStatistics;
 import org.lifeboat.repository.HostIdentity;
 import org.lifeboat.repository.Id;
@@ -28,6 +29,9 @@ import org.lifeboat.repository.tree.Tree;
  * written, so a crash never leaves a snapshot pointing at missing data.
  */
 public final class Archiver {
+    /** restic's default read concurrency: enough to keep chunking off the critical path on a two-core machine. */
+    private static final int PARALLEL_READS = 2;
+
     private final Repository repository;
     private final ArchiverOptions options;
     private final Chunker chunker;
@@ -61,7 +65,9 @@ public final class Archiver {
                 parents,
                 chunker,
                 options.excludes(),
-                listener);
+                listener,
+                PARALLEL_READS,
+                Executors.newVirtualThreadPerTaskExecutor());
         Thread scanner =
                 Thread.ofVirtual().name("backup-scanner").start(new Scanner(absolute, options.excludes(), listener));
         Id rootTree;

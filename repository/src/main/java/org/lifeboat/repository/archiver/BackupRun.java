@@ -3,6 +3,7 @@ package org.lifeboat.repository.archiver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.chunker.Chunk;
@@ -30,8 +32,8 @@ import org.lifeboat.repository.tree.Tree;
 import org.lifeboat.repository.tree.TreeJson;
 
 /**
- * One backup's walk. The calling thread walks the file system and reads files through the chunker; the pipeline's
- * workers store the chunks. Each item yields a future of its node (null when excluded or unreadable), and a directory's
+ * One backup's walk. The calling thread walks the file system; reader threads read files through the chunker, a few
+ * at a time (restic reads two), so that chunking is not bound to one core; the pipeline's workers store the chunks. Each item yields a future of its node (null when excluded or unreadable), and a directory's
  * tree is stored once all its children's nodes are known, so reading never waits for storing.
  */
 final class BackupRun {
@@ -41,6 +43,8 @@ final class BackupRun {
     private final Chunker chunker;
     private final PathFilter excludes;
     private final BackupListener listener;
+    private final ReadThrottle readThrottle;
+    private final Executor readers;
     final Counters counters = new Counters();
     final List<BackupError> errors = Collections.synchronizedList(new ArrayList<>());
 
@@ -50,13 +54,17 @@ final class BackupRun {
             ParentTrees parents,
             Chunker chunker,
             PathFilter excludes,
-            BackupListener listener) {
+            BackupListener listener,
+            int parallelReads,
+            Executor readers) {
         this.nodes = nodes;
         this.pipeline = pipeline;
         this.parents = parents;
         this.chunker = chunker;
         this.excludes = excludes;
         this.listener = listener;
+        this.readThrottle = new ReadThrottle(parallelReads);
+        this.readers = readers;
     }
 
     /** Stores the root tree of a snapshot of {@code targets} and returns its ID. */
@@ -166,27 +174,48 @@ final class BackupRun {
             return CompletableFuture.completedFuture(
                     node.size(old.size()).content(old.content()).build());
         }
-        List<CompletableFuture<Id>> chunks = new ArrayList<>();
+        FileStatus status = previous.isPresent() ? FileStatus.CHANGED : FileStatus.NEW;
+        ReadThrottle.Permit permit = readThrottle.acquire(stat.size(), path.toString());
+        return CompletableFuture.supplyAsync(() -> read(path, stat.size()), readers)
+                .whenComplete((chunks, failure) -> permit.release())
+                .thenCompose(chunks -> {
+                    if (chunks == null) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    // The size is what was read, which is what the chunks hold; restic restores exactly `size` bytes.
+                    finishFile(path, status, chunks.size);
+                    return CompletableFuture.allOf(chunks.ids.toArray(CompletableFuture[]::new))
+                            .thenApply(done -> node.size(chunks.size)
+                                    .content(chunks.ids.stream()
+                                            .map(CompletableFuture::join)
+                                            .toList())
+                                    .build());
+                });
+    }
+
+    private record ReadChunks(long size, List<CompletableFuture<Id>> ids) {}
+
+    /**
+     * Reads one file through the chunker, on a reader thread; null (and an error recorded) when it cannot be read to
+     * its end.
+     */
+    private ReadChunks read(Path path, long expectedSize) {
+        List<CompletableFuture<Id>> ids = new ArrayList<>();
         long size = 0;
         try (InputStream input = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            ChunkStream stream = chunker.split(input, stat.size());
+            ChunkStream stream = chunker.split(input, expectedSize);
             for (Optional<Chunk> chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
                 size += chunk.get().length();
-                chunks.add(pipeline.save(BlobType.DATA, chunk.get().takeBytes()));
+                ids.add(pipeline.save(BlobType.DATA, chunk.get().takeBytes()));
                 processed(chunk.get().length());
             }
         } catch (InterruptedIOException e) {
-            throw e;
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             recordError(path, e);
             return null;
         }
-        // The size is what was read, which is what the chunks hold; restic restores exactly `size` bytes.
-        long readSize = size;
-        finishFile(path, previous.isPresent() ? FileStatus.CHANGED : FileStatus.NEW, readSize);
-        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> node.size(readSize)
-                .content(chunks.stream().map(CompletableFuture::join).toList())
-                .build());
+        return new ReadChunks(size, ids);
     }
 
     /** restic's change detection: same type, size, mtime, ctime and inode. */

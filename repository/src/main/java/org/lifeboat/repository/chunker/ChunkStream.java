@@ -17,6 +17,10 @@ public final class ChunkStream {
     private static final long SPLIT_MASK = (1L << 20) - 1;
     private static final int WINDOW = RabinTables.WINDOW_SIZE;
     private static final int READ_SIZE = 1024 * 1024;
+    private static final int LANES = 4;
+    private static final int LANE_LENGTH = 16 * 1024;
+    /** How far past the scan position to fill before scanning: a few lane blocks. */
+    private static final int SCAN_AHEAD = 4 * LANES * LANE_LENGTH;
     /**
      * The most the buffer grows to: a maximal chunk plus one read. Twice the maximal chunk would make compaction
      * rarer, but with several files read at once those extra 7 MiB per stream were a large part of a small heap; a
@@ -62,14 +66,13 @@ public final class ChunkStream {
             return Optional.of(emit(available));
         }
         // restic does not hash the first MIN_SIZE - 64 bytes of a chunk: no cut can happen there.
-        digest = 0;
-        for (int i = start + Chunker.MIN_SIZE - WINDOW; i < start + Chunker.MIN_SIZE; i++) {
-            digest = ((digest << 8) | (buffer[i] & 0xff)) ^ modTable[(int) (digest >>> polynomialShift)];
-        }
+        digest = fingerprint(start + Chunker.MIN_SIZE);
         int length = Chunker.MIN_SIZE;
         while ((digest & SPLIT_MASK) != 0 && length < Chunker.MAX_SIZE) {
-            if (start + length == filled) {
-                fillAtLeast(length + 1);
+            if (filled - (start + length) < SCAN_AHEAD) {
+                // Streams that deliver little per read (a phone's 64 KiB sync packets) would otherwise leave too
+                // little buffered for the four-lane scan.
+                fillAtLeast(Math.min(Chunker.MAX_SIZE, length + SCAN_AHEAD));
                 if (start + length == filled) {
                     break;
                 }
@@ -81,9 +84,26 @@ public final class ChunkStream {
 
     /**
      * Rolls the fingerprint over {@code [from, to)}, stopping after the first byte where it matches the split mask.
-     * Returns where it stopped.
+     * Returns where it stopped. Blocks of {@link #LANES} × {@link #LANE_LENGTH} bytes go to {@link #scanLanes}; the
+     * rest, byte by byte.
      */
     private int scan(int from, int to) {
+        int i = from;
+        while (to - i >= LANES * LANE_LENGTH) {
+            int cut = scanLanes(i);
+            if (cut >= 0) {
+                digest = 0; // any value matching the mask: the caller cuts here and starts the next chunk afresh
+                return cut;
+            }
+            i += LANES * LANE_LENGTH;
+        }
+        if (i != from) {
+            digest = fingerprint(i);
+        }
+        return scanSequentially(i, to);
+    }
+
+    private int scanSequentially(int from, int to) {
         final byte[] data = buffer;
         final long[] out = outTable;
         final long[] mod = modTable;
@@ -101,6 +121,71 @@ public final class ChunkStream {
         }
         digest = hash;
         return i;
+    }
+
+    /**
+     * The first cut in {@code [from, from + LANES × LANE_LENGTH)}, or -1. One byte at a time the fingerprint is a
+     * chain of dependent table loads, so the loop waits on memory latency; four independent lanes, each starting from
+     * the fingerprint of the 64 bytes before it (the fingerprint depends only on the window), keep the core busy.
+     * A lane that meets the mask records its first hit; the earliest lane with a hit holds the first cut.
+     */
+    private int scanLanes(int from) {
+        final byte[] data = buffer;
+        final long[] out = outTable;
+        final long[] mod = modTable;
+        final int shift = polynomialShift;
+        final int b0 = from;
+        final int b1 = from + LANE_LENGTH;
+        final int b2 = from + 2 * LANE_LENGTH;
+        final int b3 = from + 3 * LANE_LENGTH;
+        long h0 = fingerprint(b0);
+        long h1 = fingerprint(b1);
+        long h2 = fingerprint(b2);
+        long h3 = fingerprint(b3);
+        int hit1 = -1;
+        int hit2 = -1;
+        int hit3 = -1;
+        for (int j = 0; j < LANE_LENGTH; j++) {
+            h0 ^= out[data[b0 + j - WINDOW] & 0xff];
+            h1 ^= out[data[b1 + j - WINDOW] & 0xff];
+            h2 ^= out[data[b2 + j - WINDOW] & 0xff];
+            h3 ^= out[data[b3 + j - WINDOW] & 0xff];
+            h0 = ((h0 << 8) | (data[b0 + j] & 0xff)) ^ mod[(int) (h0 >>> shift) & 0xff];
+            h1 = ((h1 << 8) | (data[b1 + j] & 0xff)) ^ mod[(int) (h1 >>> shift) & 0xff];
+            h2 = ((h2 << 8) | (data[b2 + j] & 0xff)) ^ mod[(int) (h2 >>> shift) & 0xff];
+            h3 = ((h3 << 8) | (data[b3 + j] & 0xff)) ^ mod[(int) (h3 >>> shift) & 0xff];
+            if (((h0 & SPLIT_MASK) == 0)
+                    | ((h1 & SPLIT_MASK) == 0)
+                    | ((h2 & SPLIT_MASK) == 0)
+                    | ((h3 & SPLIT_MASK) == 0)) {
+                // Rare (once per MiB): remember each lane's first hit; lane 0's hit ends the search at once.
+                if ((h0 & SPLIT_MASK) == 0) {
+                    return b0 + j + 1;
+                }
+                if (hit1 < 0 && (h1 & SPLIT_MASK) == 0) {
+                    hit1 = b1 + j + 1;
+                }
+                if (hit2 < 0 && (h2 & SPLIT_MASK) == 0) {
+                    hit2 = b2 + j + 1;
+                }
+                if (hit3 < 0 && (h3 & SPLIT_MASK) == 0) {
+                    hit3 = b3 + j + 1;
+                }
+            }
+        }
+        return hit1 >= 0 ? hit1 : hit2 >= 0 ? hit2 : hit3;
+    }
+
+    /** The fingerprint of the 64 bytes before {@code end}: what the rolling hash holds after byte {@code end - 1}. */
+    private long fingerprint(int end) {
+        final byte[] data = buffer;
+        final long[] mod = modTable;
+        final int shift = polynomialShift;
+        long hash = 0;
+        for (int i = end - WINDOW; i < end; i++) {
+            hash = ((hash << 8) | (data[i] & 0xff)) ^ mod[(int) (hash >>> shift) & 0xff];
+        }
+        return hash;
     }
 
     private Chunk emit(int length) {

@@ -29,6 +29,11 @@ public final class Compression {
     private static final ContextPool<ZstdDecompressCtx> DECOMPRESSORS =
             new ContextPool<>(ZstdDecompressCtx::new, POOLED_CONTEXTS);
 
+    /** What {@link #probablyIncompressible} compresses as a sample: 1/16 of an average chunk. */
+    public static final int PROBE_LENGTH = 64 * 1024;
+
+    private static final int PROBE_MIN_LENGTH = 4 * PROBE_LENGTH;
+
     private Compression() {}
 
     /** One zstd frame holding {@code source[offset..offset+length)}. */
@@ -66,6 +71,24 @@ public final class Compression {
         }
         COMPRESSORS.giveBack(context);
         return written;
+    }
+
+    /**
+     * Whether {@code source[offset..offset+length)} is a large input whose middle {@value #PROBE_LENGTH} bytes do not
+     * shrink at all under zstd: video, photos, archives and encrypted files, where compressing the whole input would
+     * spend about half a millisecond per MiB to find no gain. Only a probe that fails to save a single byte counts,
+     * so data that compresses even slightly is still compressed in full. Inputs under {@value #PROBE_MIN_LENGTH}
+     * bytes are never judged by a probe.
+     *
+     * @param scratch room for the probe's frame, at least {@value #PROBE_LENGTH} bytes
+     */
+    public static boolean probablyIncompressible(byte[] source, int offset, int length, byte[] scratch, int level) {
+        if (length < PROBE_MIN_LENGTH) {
+            return false;
+        }
+        // The middle, not the start: a file's first chunk often opens with a compressible header (MP4 boxes, EXIF).
+        int probeOffset = offset + (length - PROBE_LENGTH) / 2;
+        return compressInto(source, probeOffset, PROBE_LENGTH, scratch, 0, PROBE_LENGTH - 1, level) < 0;
     }
 
     /**
