@@ -121,7 +121,7 @@ public final class PhoneBackup {
                         : PhoneBackupReport.Outcome.COMPLETE;
         PhoneBackupReport report =
                 report(start, finished, outcome, false, parent.map(p -> p.id().toString()), watch.bytesTransferred());
-        SourceDirectory lifeboat = SourceDirectory.of(
+        SourceDirectory lifeboat = SourceDirectory.generated(
                 LIFEBOAT_FOLDER,
                 start,
                 List.of(

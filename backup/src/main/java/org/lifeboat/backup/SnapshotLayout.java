@@ -15,7 +15,9 @@ import org.lifeboat.repository.tree.ByteString;
 
 /**
  * Turns the flat list of items a collector produced into the directory tree of one top-level snapshot folder.
- * Directories the phone did not describe (export folders such as {@code contacts/}) get the backup's time.
+ * Directories the phone did not describe (export folders such as {@code contacts/}) are
+ * {@linkplain SourceDirectory#generated() generated}: they get the backup's time, or keep their previous times when
+ * their contents did not change.
  */
 final class SnapshotLayout {
     private final Instant backupTime;
@@ -43,6 +45,7 @@ final class SnapshotLayout {
                     Folder folder = path.size() == 1 ? root : parent.folder(path.getLast(), backupTime);
                     folder.mtime = directory.mtime();
                     folder.permissions = directory.permissions();
+                    folder.describedByPhone = true;
                 }
                 case CollectedItem.PhoneFile file ->
                     parent.entries.put(
@@ -66,6 +69,7 @@ final class SnapshotLayout {
         private final Map<String, Object> entries = new TreeMap<>();
         private Instant mtime;
         private int permissions;
+        private boolean describedByPhone;
 
         private Folder(Instant mtime, int permissions) {
             this.mtime = mtime;
@@ -86,7 +90,7 @@ final class SnapshotLayout {
             List<SourceEntry> children = new ArrayList<>(entries.size());
             entries.forEach((childName, child) ->
                     children.add(child instanceof Folder folder ? folder.toSource(childName) : (SourceEntry) child));
-            return new SourceDirectory(ByteString.utf8(name), mtime, permissions, children);
+            return new SourceDirectory(ByteString.utf8(name), mtime, permissions, children, !describedByPhone);
         }
     }
 }

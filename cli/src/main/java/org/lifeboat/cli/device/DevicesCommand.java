@@ -51,7 +51,7 @@ public final class DevicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AdbServer server = new PhoneConnector(System.getenv()).server();
+        AdbServer server = new PhoneConnector(repositoryOptions.environment().variables()).server();
         List<DeviceInfo> devices;
         try {
             devices = server.devices();

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.lifeboat.adb.client.Device;
 import org.lifeboat.android.collect.DataType;
@@ -60,7 +59,8 @@ public final class PhoneBackupMixin {
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
         }
-        Device phone = new PhoneConnector(Map.copyOf(System.getenv())).connect(Optional.ofNullable(device));
+        Device phone =
+                new PhoneConnector(repositoryOptions.environment().variables()).connect(Optional.ofNullable(device));
         try (phone) {
             PhoneBackupRunner runner = new PhoneBackupRunner(out, err, json, Clock.systemDefaultZone());
             return runner.finish(runner.run(phone, repositoryOptions, options));

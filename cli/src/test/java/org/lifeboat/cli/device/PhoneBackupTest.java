@@ -132,8 +132,8 @@ class PhoneBackupTest {
         assertThat(first.outcome()).isEqualTo(PhoneBackupReport.Outcome.COMPLETE);
         assertThat(second.parentId()).isEqualTo(first.snapshotId());
         assertThat(second.bytesTransferred()).isLessThan(1024 * 1024);
-        // Every phone file and APK is reused; so are the exports whose bytes did not change (only the report, the
-        // device description and the calendars, which carry the backup time, are written again).
+        // Every phone file and APK is reused; so are the exports whose bytes did not change (only the report and the
+        // device description, which carry the backup time, are written again; see NoChangePhoneBackupTest).
         assertThat(second.summary().orElseThrow().filesUnmodified())
                 .isGreaterThanOrEqualTo(type(first, DataType.FILES).saved() + apkCount(Profiles.resolve("demo")));
         assertThat(second.summary().orElseThrow().filesNew()).isZero();

@@ -40,8 +40,11 @@ import org.lifeboat.repository.tree.TreeJson;
  *
  * <p>Files are read through the chunker with several reads in parallel, because a remote source (a phone) answers
  * each read slowly but many at once well. A file whose size and mtime equal the parent snapshot's is reused without
- * opening it. A file that fails to read is left out and reported in {@link #errors()}; the rest goes on. As with
- * {@link Archiver}, blobs are flushed before the snapshot is written, and the caller holds a repository lock.
+ * opening it. Exports made at every backup carry the backup's time, which would make every snapshot differ: so a
+ * file whose bytes equal the parent's, and a {@link SourceDirectory#generated() generated} directory whose contents
+ * do, keep the parent's times. A file that fails to read is left out and reported in {@link #errors()}; the rest
+ * goes on. As with {@link Archiver}, blobs are flushed before the snapshot is written, and the caller holds a
+ * repository lock.
  */
 public final class TreeBackup {
     private final Repository repository;
@@ -172,10 +175,15 @@ public final class TreeBackup {
                     return pipeline.saveUnthrottled(BlobType.TREE, TreeJson.encode(new Tree(nodes)));
                 })
                 .thenApply(subtree -> {
+                    boolean unchanged = parentSubtree.filter(subtree::equals).isPresent();
                     counters.countDir(
                             parentSubtree.isEmpty()
                                     ? FileStatus.NEW
-                                    : parentSubtree.get().equals(subtree) ? FileStatus.UNMODIFIED : FileStatus.CHANGED);
+                                    : unchanged ? FileStatus.UNMODIFIED : FileStatus.CHANGED);
+                    if (unchanged && directory.generated()) {
+                        Node old = parentNode.get();
+                        node.times(old.mtime(), old.atime(), old.ctime());
+                    }
                     return node.subtree(subtree).build();
                 });
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.lifeboat.repository.BlobHandle;
@@ -25,6 +26,8 @@ import org.lifeboat.repository.chunker.Chunker;
 import org.lifeboat.repository.index.PackedBlob;
 import org.lifeboat.repository.pack.PackBlob;
 import org.lifeboat.repository.pack.PackFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills restored files pack by pack, as restic's restorer does: every blob is loaded once, even when many files or
@@ -34,6 +37,7 @@ import org.lifeboat.repository.pack.PackFile;
  * (times, mode) runs in parallel too.
  */
 final class ContentWriter {
+    private static final Logger log = LoggerFactory.getLogger(ContentWriter.class);
     /** Needed blobs closer than this are read together, reading the gap too, rather than in two reads. */
     private static final int MAX_READ_GAP = 1 << 20;
     /**
@@ -103,12 +107,20 @@ final class ContentWriter {
         return !locations.isEmpty();
     }
 
-    /** Loads every planned pack's blobs and writes them; returns once all is written or failed. */
+    /**
+     * Loads every planned pack's blobs and writes them; returns once all is written or failed. An unexpected exception
+     * while writing a pack (a bug, or a backend that breaks its contract) fails the files that pack had not finished,
+     * as a damaged blob does, rather than escaping with those files left half-written and unreported.
+     */
     void writeAll() {
         List<CompletableFuture<Void>> packs = new ArrayList<>();
         for (Map.Entry<Id, Map<Id, BlobUse>> pack : blobsByPack.entrySet()) {
-            packs.add(CompletableFuture.runAsync(
-                    () -> new PackWrite(pack.getKey()).write(pack.getValue().values()), workers));
+            PackWrite packWrite = new PackWrite(pack.getKey(), pack.getValue().values());
+            try {
+                packs.add(CompletableFuture.runAsync(packWrite::write, workers));
+            } catch (RejectedExecutionException e) {
+                packWrite.abandon(e);
+            }
         }
         CompletableFuture.allOf(packs.toArray(CompletableFuture[]::new)).join();
     }
@@ -120,27 +132,51 @@ final class ContentWriter {
      */
     private final class PackWrite {
         private final Id packId;
+        private final List<BlobUse> inPackOrder;
+        // The first place not yet written or skipped: place nextPlace of blob nextBlob, in pack order.
+        private int nextBlob;
+        private int nextPlace;
         private FileRestore openFile;
         private FileChannel channel;
         private int placesDoneInOpenFile;
 
-        PackWrite(Id packId) {
+        PackWrite(Id packId, Collection<BlobUse> blobs) {
             this.packId = packId;
+            this.inPackOrder = new ArrayList<>(blobs);
+            inPackOrder.sort(Comparator.comparingLong(use -> use.blob().offset()));
         }
 
-        void write(Collection<BlobUse> blobs) {
-            List<BlobUse> inPackOrder = new ArrayList<>(blobs);
-            inPackOrder.sort(Comparator.comparingLong(use -> use.blob().offset()));
+        void write() {
             try {
-                int start = 0;
-                while (start < inPackOrder.size()) {
-                    int end = endOfRead(inPackOrder, start);
-                    writeRead(inPackOrder.subList(start, end));
-                    start = end;
+                while (nextBlob < inPackOrder.size()) {
+                    writeRead(endOfRead(inPackOrder, nextBlob));
                 }
+            } catch (RuntimeException e) {
+                abandon(e);
             } finally {
                 closeOpenFile();
             }
+        }
+
+        /**
+         * Fails every file with a place this pack has not written yet and counts those places done, so that each such
+         * file is still completed, as failed: the restorer then removes what was written of it and reports it.
+         */
+        void abandon(RuntimeException cause) {
+            log.debug("restoring from pack {} failed unexpectedly", packId, cause);
+            String step = "writing its data from pack " + packId.toShortString();
+            List<Place> remaining = new ArrayList<>();
+            for (int blob = nextBlob; blob < inPackOrder.size(); blob++) {
+                List<Place> places = inPackOrder.get(blob).places;
+                remaining.addAll(places.subList(blob == nextBlob ? nextPlace : 0, places.size()));
+            }
+            nextBlob = inPackOrder.size();
+            nextPlace = 0;
+            // All failed before any is counted done, so that none completes as restored; the open file is closed
+            // first so that its places count at once rather than at a later close.
+            remaining.forEach(place -> place.file().failUnexpectedly(step, cause));
+            closeOpenFile();
+            remaining.forEach(place -> placeDone(place.file()));
         }
 
         /** The blobs from {@code start} that one read covers. */
@@ -158,7 +194,9 @@ final class ContentWriter {
             return end;
         }
 
-        private void writeRead(List<BlobUse> blobs) {
+        /** Writes the blobs from {@link #nextBlob} up to {@code end}, which one read covers. */
+        private void writeRead(int end) {
+            List<BlobUse> blobs = inPackOrder.subList(nextBlob, end);
             long readStart = blobs.getFirst().blob().offset();
             long readEnd = blobs.getLast().blob().end();
             byte[] packBytes;
@@ -177,7 +215,7 @@ final class ContentWriter {
                     String reason = "data blob " + use.blob().handle().id().toShortString() + " is damaged ("
                             + e.getMessage() + ")";
                     use.places.forEach(place -> place.file().fail(reason));
-                    use.places.forEach(place -> placeDone(place.file()));
+                    use.places.forEach(this::advancePast);
                     continue;
                 }
                 boolean zeros = isAllZero(data);
@@ -185,9 +223,19 @@ final class ContentWriter {
                     if (place.file().failure() == null && !zeros) {
                         writeAt(place, data);
                     }
-                    placeDone(place.file());
+                    advancePast(place);
                 }
             }
+        }
+
+        /** Counts {@code place}, the next one, as done; moved past first, so that an exception cannot count it twice. */
+        private void advancePast(Place place) {
+            nextPlace++;
+            if (nextPlace == inPackOrder.get(nextBlob).places.size()) {
+                nextBlob++;
+                nextPlace = 0;
+            }
+            placeDone(place.file());
         }
 
         /** This copy from the bytes read, or any copy of the blob if this one is damaged or was not read. */

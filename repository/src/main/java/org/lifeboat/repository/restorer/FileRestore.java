@@ -42,6 +42,13 @@ final class FileRestore {
         }
     }
 
+    /** Fails the file for an exception no restore should meet: a bug, or a backend that breaks its contract. */
+    void failUnexpectedly(String step, RuntimeException cause) {
+        String message = cause.getMessage();
+        fail(step + " failed unexpectedly (" + cause.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message) + ")");
+    }
+
     String failure() {
         return failure;
     }

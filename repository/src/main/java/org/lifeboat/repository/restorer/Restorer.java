@@ -20,6 +20,8 @@ import org.lifeboat.repository.tree.Node;
 import org.lifeboat.repository.tree.Tree;
 import org.lifeboat.repository.walker.SnapshotPath;
 import org.lifeboat.repository.walker.TreeLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Restores a snapshot's tree into a target directory: contents, modes, times, symlinks and hard links, and owners
@@ -27,9 +29,12 @@ import org.lifeboat.repository.walker.TreeLoader;
  *
  * <p>Nothing is ever written outside the target: a node name that is empty, {@code .}, {@code ..} or contains
  * {@code /} or NUL is refused and reported, and every directory level is checked without following symlinks. Files
- * whose data is damaged or missing are removed and reported; everything else is restored.
+ * whose data is damaged or missing, or that could not be written (an I/O error, or an unexpected failure such as a
+ * backend breaking its contract), are removed and reported, never left half-written; everything else is restored.
  */
 public final class Restorer {
+    private static final Logger log = LoggerFactory.getLogger(Restorer.class);
+
     private record HardLinkKey(long inode, long deviceId) {}
 
     private final Repository repository;
@@ -187,28 +192,30 @@ public final class Restorer {
                     if (!file.created() || file.writtenEnd() < file.node.size()) {
                         extendTo(file, file.node.size());
                     }
+                    applyMetadata(file.path, file.node, file.snapshotPath);
+                    restored.increment();
+                    return;
                 } catch (IOException e) {
                     file.fail("cannot write: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    // Often on a worker, where it would otherwise stop the pack being written.
+                    log.debug("finishing {} failed unexpectedly", file.path, e);
+                    file.failUnexpectedly("finishing it", e);
                 }
             }
-            if (file.failure() != null) {
-                String failure = file.failure();
-                try {
-                    if (file.created()) {
-                        Files.deleteIfExists(file.path);
-                    }
-                    for (Path link : file.hardLinks) {
-                        Files.deleteIfExists(link);
-                        hardLinks.decrement();
-                    }
-                } catch (IOException e) {
-                    failure += "; the partial file could not be removed: " + e.getMessage();
+            String failure = file.failure();
+            try {
+                if (file.created()) {
+                    Files.deleteIfExists(file.path);
                 }
-                failures.add(new RestoreProblem(file.snapshotPath, failure));
-                return;
+                for (Path link : file.hardLinks) {
+                    Files.deleteIfExists(link);
+                    hardLinks.decrement();
+                }
+            } catch (IOException e) {
+                failure += "; the partial file could not be removed: " + e.getMessage();
             }
-            applyMetadata(file.path, file.node, file.snapshotPath);
-            restored.increment();
+            failures.add(new RestoreProblem(file.snapshotPath, failure));
         }
 
         void applyMetadata(Path path, Node node, SnapshotPath snapshotPath) {
