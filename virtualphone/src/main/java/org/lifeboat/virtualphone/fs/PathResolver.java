@@ -38,6 +38,8 @@ final class PathResolver {
         boolean follow = followLast || path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..");
         List<String> pending = new ArrayList<>(PhonePaths.components(path));
         List<String> done = new ArrayList<>();
+        // The host path of `done`, extended one component at a time rather than rebuilt for every prefix.
+        Path host = root;
         int links = 0;
         while (!pending.isEmpty()) {
             String part = pending.remove(0);
@@ -47,15 +49,17 @@ final class PathResolver {
             if (part.equals("..")) {
                 if (!done.isEmpty()) {
                     done.remove(done.size() - 1);
+                    host = host.getParent();
                 }
                 continue;
             }
             checkName(part, path);
             done.add(part);
+            host = host.resolve(part);
             if (pending.isEmpty() && !follow) {
                 break;
             }
-            Optional<String> target = linkTarget(done);
+            Optional<String> target = linkTarget(done, host);
             if (target.isPresent()) {
                 if (++links > MAX_SYMLINKS) {
                     throw new PhoneFileException(Errno.ELOOP, path);
@@ -64,6 +68,7 @@ final class PathResolver {
                 if (target.get().startsWith("/")) {
                     done.clear();
                 }
+                host = hostPathOf(done);
                 pending.addAll(0, PhonePaths.components(target.get()));
             }
         }
@@ -82,13 +87,13 @@ final class PathResolver {
         return host;
     }
 
-    private Optional<String> linkTarget(List<String> parts) throws PhoneFileException {
+    /** {@code host} is where {@code parts} lie inside the root; {@link #resolve} checks the final path. */
+    private Optional<String> linkTarget(List<String> parts, Path host) throws PhoneFileException {
         String phonePath = "/" + String.join("/", parts);
         Optional<String> fixed = symlinks.target(phonePath);
         if (fixed.isPresent()) {
             return fixed;
         }
-        Path host = hostPathOf(parts);
         if (!Files.isSymbolicLink(host)) {
             return Optional.empty();
         }

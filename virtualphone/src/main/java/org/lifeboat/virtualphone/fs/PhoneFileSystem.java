@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,8 +124,18 @@ public final class PhoneFileSystem {
 
     public InputStream openRead(String path) throws PhoneFileException {
         Resolved file = resolve(path, true);
-        FileStat stat = statOf(file, path);
-        if (stat.isDirectory()) {
+        rules.checkReachable(file.phonePath(), path);
+        // A read needs no owner, mode or inode (every `adb pull` of a file comes here): one lstat tells a file from
+        // a directory or nothing, where statOf would take two and work out the Android ownership. A resolved path
+        // never ends in one of the fixed symlinks: the resolver followed it.
+        boolean directory;
+        try {
+            directory = Files.readAttributes(file.host(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isDirectory();
+        } catch (IOException e) {
+            throw HostErrors.translate(e, path);
+        }
+        if (directory) {
             throw new PhoneFileException(Errno.EISDIR, path);
         }
         try {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.lifeboat.virtualphone.fs.PhoneFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The phone's adbd on a TCP port, like {@code adb tcpip}: every accepted connection (an {@code adb connect}, or
  * another adb server) gets its own handshake and streams, and one misbehaving host cannot disturb the others.
- * Connections and services run on virtual threads.
+ *
+ * <p>Threads as in adbd: each connection's transport is read by a platform thread of its own, like the read thread
+ * of transport.cpp's BlockingConnectionAdapter, which blocks in read(2) for the next packet; a virtual thread would
+ * be woken through the JDK's poller threads for every packet, which costs a pull of small files more CPU than the
+ * files themselves. Each opened service runs on a virtual thread of its own (services.cpp create_service_thread
+ * starts an OS thread per service); virtual, so that a host opening hundreds of streams costs no OS threads.
  */
 public final class AdbDaemon implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(AdbDaemon.class);
@@ -26,6 +32,8 @@ public final class AdbDaemon implements Closeable {
     private final DaemonSettings settings;
     private final ServiceRouter router;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ThreadFactory transportThreads =
+            Thread.ofPlatform().name("adbd-transport-", 1).daemon().factory();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor = Thread.ofVirtual().name("adbd-accept").unstarted(this::acceptLoop);
 
@@ -67,7 +75,7 @@ public final class AdbDaemon implements Closeable {
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
                 connections.add(socket);
-                threads.execute(() -> serve(socket));
+                transportThreads.newThread(() -> serve(socket)).start();
             } catch (IOException e) {
                 if (!listener.isClosed()) {
                     log.warn("accepting an adb connection failed: {}", e.getMessage());

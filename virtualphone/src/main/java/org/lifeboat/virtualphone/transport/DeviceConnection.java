@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host connection (one {@code adb connect}, or one adb server): the handshake, optional AUTH, and the table of
- * open streams. Reads on the calling thread; each opened service runs on its own thread from {@code executor}.
+ * open streams. Reads on the calling thread, which only routes packets; each opened service runs on its own thread
+ * from {@code executor}, as adbd runs each service on a thread of its own (services.cpp create_service_thread), so
+ * the streams of one host (several {@code adb pull} through one adb server) are served in parallel.
  *
  * <p>Whatever the host sends, the worst outcome is that this connection closes: a bad header drops it, as adb's
  * {@code check_header} does, and nothing here touches other connections.

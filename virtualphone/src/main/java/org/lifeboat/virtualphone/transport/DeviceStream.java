@@ -30,7 +30,13 @@ final class DeviceStream {
     private final int maxWrite;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /**
+     * Separate conditions for the service's two waits, so that the host's OKAY for our last write does not wake a
+     * service that is waiting for its next request (once per file in a pull), and data does not wake a writer.
+     */
+    private final Condition inboundChanged = lock.newCondition();
+
+    private final Condition writeAcknowledged = lock.newCondition();
     private final Deque<byte[]> inbound = new ArrayDeque<>();
     private boolean hostClosed;
     private boolean writeInFlight;
@@ -85,7 +91,7 @@ final class DeviceStream {
                 return false;
             }
             inbound.add(data);
-            changed.signalAll();
+            inboundChanged.signalAll();
             return true;
         } finally {
             lock.unlock();
@@ -97,7 +103,7 @@ final class DeviceStream {
         lock.lock();
         try {
             writeInFlight = false;
-            changed.signalAll();
+            writeAcknowledged.signalAll();
         } finally {
             lock.unlock();
         }
@@ -109,7 +115,7 @@ final class DeviceStream {
         try {
             hostClosed = true;
             inbound.clear();
-            changed.signalAll();
+            wakeEveryone();
         } finally {
             lock.unlock();
         }
@@ -132,7 +138,7 @@ final class DeviceStream {
             sendClose = !hostClosed && !closeSent;
             closeSent = true;
             hostClosed = true;
-            changed.signalAll();
+            wakeEveryone();
         } finally {
             lock.unlock();
         }
@@ -146,11 +152,17 @@ final class DeviceStream {
         }
     }
 
+    /** Called with the lock held. */
+    private void wakeEveryone() {
+        inboundChanged.signalAll();
+        writeAcknowledged.signalAll();
+    }
+
     private void awaitNoWriteInFlight() throws IOException {
         lock.lock();
         try {
             while (writeInFlight && !hostClosed) {
-                changed.await();
+                writeAcknowledged.await();
             }
             if (hostClosed) {
                 throw new StreamClosedException(localId);
@@ -180,7 +192,7 @@ final class DeviceStream {
         lock.lock();
         try {
             while (inbound.isEmpty() && !hostClosed) {
-                changed.await();
+                inboundChanged.await();
             }
             if (inbound.isEmpty()) {
                 return null;

@@ -36,13 +36,16 @@ final class SyncService implements StreamService {
     @Override
     public void serve(InputStream fromHost, OutputStream toHost) throws IOException {
         SyncRequestReader requests = new SyncRequestReader(fromHost);
+        // One buffer for the whole session, as file_sync_service allocates one SYNC_DATA_MAX buffer and hands it to
+        // every do_recv: a pull of thousands of small files would otherwise allocate and zero 64 KiB for each.
+        byte[] chunk = new byte[SyncProtocol.DEVICE_CHUNK];
         try {
             for (Optional<SyncRequest> next = requests.next(); next.isPresent(); next = requests.next()) {
                 boolean keepGoing =
                         switch (next.get()) {
                             case SyncRequest.Stat stat -> stat(stat, toHost);
                             case SyncRequest.ListDirectory list -> list(list, toHost);
-                            case SyncRequest.Receive receive -> receive(receive, toHost);
+                            case SyncRequest.Receive receive -> receive(receive, toHost, chunk);
                             case SyncRequest.Send send ->
                                 new SyncUpload(files, requests, toHost).receive(send, features);
                             case SyncRequest.Quit quit -> false;
@@ -105,7 +108,7 @@ final class SyncService implements StreamService {
     }
 
     /** do_recv: DATA chunks of at most 65528 bytes, then DONE; or FAIL with adbd's "open failed: …" text. */
-    private boolean receive(SyncRequest.Receive request, OutputStream toHost) throws IOException {
+    private boolean receive(SyncRequest.Receive request, OutputStream toHost, byte[] chunk) throws IOException {
         if (request.v2()) {
             if (!features.has(AdbFeatures.SENDRECV_V2)) {
                 return unknownCommand(SyncId.RCV2, toHost);
@@ -123,7 +126,6 @@ final class SyncService implements StreamService {
             return fail(toHost, operation + e.errno().text());
         }
         try (in) {
-            byte[] chunk = new byte[SyncProtocol.DEVICE_CHUNK];
             for (int n = in.readNBytes(chunk, 0, chunk.length); n > 0; n = in.readNBytes(chunk, 0, chunk.length)) {
                 toHost.write(SyncResponses.dataHeader(n));
                 toHost.write(chunk, 0, n);

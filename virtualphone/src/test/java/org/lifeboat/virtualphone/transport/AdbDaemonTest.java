@@ -249,6 +249,37 @@ class AdbDaemonTest {
                 .containsExactlyInAnyOrder("connection 0\n", "connection 1\n", "connection 2\n", "connection 3\n");
     }
 
+    /** adbd runs every opened service on a thread of its own (daemon/services.cpp, create_service_thread). */
+    @Test
+    void aStalledSyncStreamDoesNotHoldUpAnotherStreamOfTheSameConnection() throws Exception {
+        Files.writeString(state.resolve("storage/emulated/0/hello.txt"), "hi");
+        try (RawHost host = new RawHost(daemon.port())) {
+            host.connect(AdbProtocol.VERSION);
+            RawHost.Stream pushing = host.open("sync:").orElseThrow();
+            pushing.write(ByteArraysForTest.concat(
+                    SyncRequest.Send.v1("/sdcard/slow.bin", 0100644).encode(),
+                    SyncRequest.Data.of(new byte[] {1, 2, 3}, 0, 3).encode()));
+
+            RawHost.Stream pulling = host.open("sync:").orElseThrow();
+            pulling.write(ByteArraysForTest.concat(
+                    SyncRequest.Receive.v1("/sdcard/hello.txt").encode(), new SyncRequest.Quit().encode()));
+            SyncResponseReader pulled =
+                    new SyncResponseReader(new java.io.ByteArrayInputStream(pulling.readUntilClosed()));
+
+            assertThat(pulled.readDataChunk())
+                    .hasValueSatisfying(chunk ->
+                            assertThat(chunk).asString(StandardCharsets.UTF_8).isEqualTo("hi"));
+            assertThat(pulled.readDataChunk()).isEmpty();
+
+            pushing.write(ByteArraysForTest.concat(
+                    new SyncRequest.Done(1_600_000_000L).encode(), new SyncRequest.Quit().encode()));
+            pushing.readUntilClosed();
+            try (var in = files.openRead("/sdcard/slow.bin")) {
+                assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+            }
+        }
+    }
+
     private static List<ShellV2Packet> decode(byte[] bytes) throws Exception {
         return new ShellV2PacketDecoder().feed(bytes, 0, bytes.length);
     }

@@ -1,11 +1,14 @@
 package org.lifeboat.virtualphone.provider.android;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.lifeboat.virtualphone.provider.Caller;
 import org.lifeboat.virtualphone.provider.ContentUri;
 import org.lifeboat.virtualphone.provider.DeviceEnvironment;
@@ -25,6 +28,9 @@ final class MediaProvider extends TableProvider {
             + " mime_type TEXT, media_type INTEGER DEFAULT 0, date_added INTEGER, date_modified INTEGER,"
             + " relative_path TEXT, volume_name TEXT";
     static final String PRIMARY_STORAGE = "/storage/emulated/0";
+    /** ModernMediaScanner.reconcileAndClean's dataClause for the volume's root (which has no LIKE wildcards). */
+    private static final Expression IN_PRIMARY_STORAGE = where(
+            "(_data LIKE '" + PRIMARY_STORAGE + "/%' ESCAPE '\\' OR _data LIKE '" + PRIMARY_STORAGE + "' ESCAPE '\\')");
 
     private static final Map<String, Long> MEDIA_TYPES = Map.of("images", 1L, "audio", 2L, "video", 3L);
     private static final Map<String, String> MIME_TYPES = Map.ofEntries(
@@ -116,10 +122,7 @@ final class MediaProvider extends TableProvider {
             // ModernMediaScanner collects its row operations and applies them with applyBatch every BATCH_SIZE (32)
             // files, and finds existing rows through the files table's index on _data: so a volume scan costs a few
             // transactions and one lookup per file, not a state save and a table walk per file.
-            savingOnce(() -> {
-                Map<String, Integer> rowsByPath = rowsByPath();
-                storage.walk(PRIMARY_STORAGE).forEach(file -> scanFile(file.devicePath(), rowsByPath));
-            });
+            savingOnce(this::scanVolume);
         } else {
             throw ProviderException.illegalArgument("Volume " + arg + " not found");
         }
@@ -135,22 +138,50 @@ final class MediaProvider extends TableProvider {
             return null;
         }
         List<Integer> existing = matching(files, equalTo("_data", path), null);
-        return scanExisting(path, info.get(), existing.isEmpty() ? -1 : existing.getFirst());
+        return fileUri(scanExisting(path, info.get(), existing.isEmpty() ? -1 : existing.getFirst()));
     }
 
-    /** Scans a file the walk of a volume found, with {@code rowsByPath} (updated here) as the path index. */
-    private String scanFile(String devicePath, Map<String, Integer> rowsByPath) {
+    /**
+     * ModernMediaScanner.Scan.run on a volume: walkFileTree adds or refreshes a row per file and records the ids it
+     * visited, then reconcileAndClean deletes every other row whose {@code _data} lies under the volume's root, so
+     * rows of files deleted or moved since the last scan vanish (MediaProvider
+     * src/com/android/providers/media/scan/ModernMediaScanner.java). Rows elsewhere are left alone.
+     */
+    private void scanVolume() {
+        Map<String, Integer> rowsByPath = rowsByPath();
+        Set<Long> scannedIds = new HashSet<>();
+        for (SharedStorage.FileInfo file : storage.walk(PRIMARY_STORAGE)) {
+            long id = scanWalked(file.devicePath(), rowsByPath);
+            if (id >= 0) {
+                scannedIds.add(id);
+            }
+        }
+        List<Integer> vanished = new ArrayList<>();
+        for (int row : matching(files, IN_PRIMARY_STORAGE, null)) {
+            if (!scannedIds.contains((Long) files.get(row, "_id"))) {
+                vanished.add(row);
+            }
+        }
+        files.delete(vanished);
+    }
+
+    /**
+     * Scans a file the walk of a volume found, with {@code rowsByPath} (updated here) as the path index.
+     *
+     * @return the row's id, or -1 when the file is no longer there
+     */
+    private long scanWalked(String devicePath, Map<String, Integer> rowsByPath) {
         String path = storage.canonicalPath(devicePath);
         var info = storage.stat(path);
         if (info.isEmpty()) {
-            return null;
+            return -1;
         }
         int row = rowsByPath.getOrDefault(path, -1);
-        String uri = scanExisting(path, info.get(), row);
+        long id = scanExisting(path, info.get(), row);
         if (row < 0) {
             rowsByPath.put(path, files.size() - 1);
         }
-        return uri;
+        return id;
     }
 
     private Map<String, Integer> rowsByPath() {
@@ -163,8 +194,16 @@ final class MediaProvider extends TableProvider {
         return rows;
     }
 
-    /** Writes the row for the file at {@code path}: a new one, or the one at index {@code existing}. */
-    private String scanExisting(String path, SharedStorage.FileInfo info, int existing) {
+    private static String fileUri(long id) {
+        return "content://media/external_primary/file/" + id;
+    }
+
+    /**
+     * Writes the row for the file at {@code path}: a new one, or the one at index {@code existing}.
+     *
+     * @return the row's id
+     */
+    private long scanExisting(String path, SharedStorage.FileInfo info, int existing) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String extension =
                 name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
@@ -178,16 +217,13 @@ final class MediaProvider extends TableProvider {
         row.put("date_modified", info.modifiedEpochSeconds());
         row.put("relative_path", relativePath(path));
         row.put("volume_name", "external_primary");
-        long id;
         if (existing < 0) {
             row.put("date_added", environment.clock().millis() / 1000);
-            id = insertRow(files, row);
-        } else {
-            files.update(List.of(existing), row);
-            persist();
-            id = (Long) files.get(existing, "_id");
+            return insertRow(files, row);
         }
-        return "content://media/external_primary/file/" + id;
+        files.update(List.of(existing), row);
+        persist();
+        return (Long) files.get(existing, "_id");
     }
 
     private static long mediaType(String mimeType) {

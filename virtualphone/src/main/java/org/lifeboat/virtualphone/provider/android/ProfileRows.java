@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.lifeboat.virtualphone.provider.store.Table;
 import org.lifeboat.virtualphone.provider.store.TableFile;
 import org.lifeboat.virtualphone.provider.store.TableFile.MalformedRowsException;
@@ -26,25 +27,23 @@ final class ProfileRows {
     /** @return true when the rows came from the state file (so nothing needs saving) */
     static boolean fill(Path stateFile, Path profileFile, List<Table> tables) {
         if (Files.exists(stateFile)) {
-            JsonNode root = TableFile.readTree(stateFile);
-            for (Table table : tables) {
-                for (Map<String, Object> row :
-                        TableFile.rows(root.get(table.name()), stateFile + ": " + table.name())) {
-                    table.load(row, false);
-                }
-            }
+            TableFile.readRows(stateFile, loaders(tables, false), null);
             return true;
         }
         if (profileFile != null && Files.exists(profileFile)) {
-            JsonNode root = TableFile.readTree(profileFile);
-            for (Table table : tables) {
-                JsonNode rows = root.isArray() && tables.size() == 1 ? root : root.get(table.name());
-                for (Map<String, Object> row : TableFile.rows(rows, profileFile + ": " + table.name())) {
-                    table.load(row, true);
-                }
-            }
+            String bareArrayTable = tables.size() == 1 ? tables.getFirst().name() : null;
+            TableFile.readRows(profileFile, loaders(tables, true), bareArrayTable);
         }
         return false;
+    }
+
+    /** Profile rows get the declared defaults; stored rows are loaded as they were saved. */
+    private static Map<String, Consumer<Map<String, Object>>> loaders(List<Table> tables, boolean applyDefaults) {
+        Map<String, Consumer<Map<String, Object>>> loaders = new LinkedHashMap<>();
+        for (Table table : tables) {
+            loaders.put(table.name(), row -> table.load(row, applyDefaults));
+        }
+        return loaders;
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.lifeboat.virtualphone.provider.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.lifeboat.virtualphone.provider.sql.Affinity;
 import org.lifeboat.virtualphone.provider.sql.Column;
 import org.lifeboat.virtualphone.provider.sql.Relation;
@@ -14,15 +16,19 @@ import org.lifeboat.virtualphone.provider.sql.SqlValues;
 
 /**
  * An in-memory SQLite table: declared columns with affinities and defaults, an INTEGER PRIMARY KEY that new rows get
- * as {@code max(_id)+1} (SQLite's rowid choice without AUTOINCREMENT), and rows in rowid order. Not thread-safe: a
- * provider serialises access.
+ * as {@code max(_id)+1} (SQLite's rowid choice without AUTOINCREMENT), and rows in rowid order. Every row's primary
+ * key is a {@link Long}, so rows are found by binary search. Not thread-safe: a provider serialises access.
  */
 public final class Table {
     private final String name;
     private final String primaryKey;
     private final List<Column> columns = new ArrayList<>();
+    /** Column positions by name; SQLite identifiers are case-insensitive, and the first of two equal names wins. */
+    private final Map<String, Integer> indexByName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
     private final Map<String, Object> defaults = new HashMap<>();
     private final List<Object[]> rows = new ArrayList<>();
+    private int primaryKeyIndex = -1;
 
     private Table(String name, String primaryKey) {
         this.name = name;
@@ -46,7 +52,7 @@ public final class Table {
         Table table = new Table(name, primaryKey);
         for (String[] words : parsed) {
             String type = words.length > 1 && !words[1].equalsIgnoreCase("DEFAULT") ? words[1] : "";
-            table.columns.add(new Column(words[0], Affinity.ofDeclaredType(type)));
+            table.addColumn(new Column(words[0], Affinity.ofDeclaredType(type)));
             for (int i = 1; i + 1 < words.length; i++) {
                 if (words[i].equalsIgnoreCase("DEFAULT")) {
                     Affinity affinity = Affinity.ofDeclaredType(type);
@@ -54,7 +60,19 @@ public final class Table {
                 }
             }
         }
+        if (table.primaryKeyIndex < 0) {
+            throw new IllegalArgumentException("table " + name + " declares no column " + primaryKey
+                    + " for its primary key: " + columnDefinitions);
+        }
         return table;
+    }
+
+    private void addColumn(Column column) {
+        columns.add(column);
+        indexByName.putIfAbsent(column.name(), columns.size() - 1);
+        if (primaryKeyIndex < 0 && column.name().equalsIgnoreCase(primaryKey)) {
+            primaryKeyIndex = columns.size() - 1;
+        }
     }
 
     private static Object unquote(String literal) {
@@ -102,11 +120,8 @@ public final class Table {
     public long load(Map<String, Object> values, boolean applyDefaults) {
         for (String column : values.keySet()) {
             if (indexOf(column) < 0) {
-                columns.add(new Column(column, Affinity.NONE));
-                for (int i = 0; i < rows.size(); i++) {
-                    Object[] widened = java.util.Arrays.copyOf(rows.get(i), columns.size());
-                    rows.set(i, widened);
-                }
+                addColumn(new Column(column, Affinity.NONE));
+                rows.replaceAll(row -> Arrays.copyOf(row, columns.size()));
             }
         }
         return add(values, applyDefaults);
@@ -123,37 +138,58 @@ public final class Table {
             row[i] = SqlValues.applyAffinity(
                     SqlValues.normalize(value), columns.get(i).affinity());
         }
-        int pk = indexOf(primaryKey);
-        if (!(row[pk] instanceof Long)) {
-            row[pk] = nextId();
-        } else if (findById((Long) row[pk]) >= 0) {
-            throw new SqlException("UNIQUE constraint failed: " + name + "." + primaryKey);
+        if (!(row[primaryKeyIndex] instanceof Long)) {
+            row[primaryKeyIndex] = nextId();
         }
-        rows.add(insertionPoint((Long) row[pk]), row);
-        return (Long) row[pk];
-    }
-
-    private int insertionPoint(long id) {
-        int at = rows.size();
-        while (at > 0 && (Long) rows.get(at - 1)[indexOf(primaryKey)] > id) {
-            at--;
+        long id = (Long) row[primaryKeyIndex];
+        int found = search(id);
+        if (found >= 0) {
+            throw uniqueConstraintFailed();
         }
-        return at;
+        rows.add(-found - 1, row);
+        return id;
     }
 
     private long nextId() {
-        return rows.isEmpty() ? 1 : (Long) rows.getLast()[indexOf(primaryKey)] + 1;
+        return rows.isEmpty() ? 1 : idAt(rows.size() - 1) + 1;
     }
 
     /** Row index of the row with that primary key, or -1. */
     public int findById(long id) {
-        int pk = indexOf(primaryKey);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i)[pk] instanceof Long l && l == id) {
-                return i;
+        return Math.max(search(id), -1);
+    }
+
+    /**
+     * Binary search over the rows, which are in primary-key order: the row index of {@code id}, or
+     * {@code -(insertion point) - 1} as {@link java.util.Collections#binarySearch} answers. Rows usually arrive in
+     * ascending order (profiles, state files, inserts), so the last row is checked first.
+     */
+    private int search(long id) {
+        int high = rows.size() - 1;
+        if (high < 0 || idAt(high) < id) {
+            return -rows.size() - 1;
+        }
+        int low = 0;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long middleId = idAt(middle);
+            if (middleId < id) {
+                low = middle + 1;
+            } else if (middleId > id) {
+                high = middle - 1;
+            } else {
+                return middle;
             }
         }
-        return -1;
+        return -low - 1;
+    }
+
+    private long idAt(int rowIndex) {
+        return (Long) rows.get(rowIndex)[primaryKeyIndex];
+    }
+
+    private SqlException uniqueConstraintFailed() {
+        return new SqlException("UNIQUE constraint failed: " + name + "." + primaryKey);
     }
 
     public Object get(int rowIndex, String column) {
@@ -168,6 +204,7 @@ public final class Table {
                 throw new SqlException("no such column: " + column);
             }
         }
+        Long newId = newPrimaryKey(rowIndices, values);
         for (int rowIndex : rowIndices) {
             Object[] row = rows.get(rowIndex);
             values.forEach((column, value) -> {
@@ -176,38 +213,53 @@ public final class Table {
                         SqlValues.normalize(value), columns.get(index).affinity());
             });
         }
+        if (newId != null) {
+            // SQLite keeps a table in rowid order, so a row whose rowid changed moves.
+            rows.sort(Comparator.comparingLong(row -> (Long) row[primaryKeyIndex]));
+        }
         return rowIndices.size();
+    }
+
+    /**
+     * The primary key an update assigns, checked before any row changes: an INTEGER PRIMARY KEY holds only integers
+     * and no two rows share one (SQLite's "datatype mismatch" and "UNIQUE constraint failed"). Null when the update
+     * leaves the key alone.
+     */
+    private Long newPrimaryKey(List<Integer> rowIndices, Map<String, Object> values) {
+        Object assigned = null;
+        boolean assigns = false;
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(primaryKey)) {
+                assigns = true;
+                assigned = SqlValues.applyAffinity(
+                        SqlValues.normalize(entry.getValue()),
+                        columns.get(primaryKeyIndex).affinity());
+            }
+        }
+        if (!assigns || rowIndices.isEmpty()) {
+            return null;
+        }
+        if (!(assigned instanceof Long id)) {
+            throw new SqlException("datatype mismatch");
+        }
+        int holder = search(id);
+        if (rowIndices.size() > 1 || (holder >= 0 && holder != rowIndices.getFirst())) {
+            throw uniqueConstraintFailed();
+        }
+        return id;
     }
 
     public int delete(List<Integer> rowIndices) {
         List<Integer> descending = new ArrayList<>(rowIndices);
-        descending.sort(java.util.Comparator.reverseOrder());
+        descending.sort(Comparator.reverseOrder());
         for (int rowIndex : descending) {
             rows.remove(rowIndex);
         }
         return rowIndices.size();
     }
 
-    /** Rows as column-name maps in column order, for persistence. */
-    public List<Map<String, Object>> toMaps() {
-        List<Map<String, Object>> maps = new ArrayList<>();
-        for (Object[] row : rows) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                map.put(columns.get(i).name(), row[i]);
-            }
-            maps.add(map);
-        }
-        return maps;
-    }
-
     private int indexOf(String column) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(column)) {
-                return i;
-            }
-        }
-        return -1;
+        return indexByName.getOrDefault(column, -1);
     }
 
     private static String key(String column) {

@@ -80,4 +80,30 @@ class PhoneIntegrationTest {
         assertThat(run(device, "content query --uri content://media/external/file"))
                 .isEqualTo("No result found.\n");
     }
+
+    @Test
+    void scanVolumeDropsTheRowsOfVanishedFilesAndKeepsTheIdsOfTheOthers() throws Exception {
+        VirtualDevice device = device(34);
+        Path camera = state.resolve("fs/storage/emulated/0/DCIM/Camera");
+        Files.write(camera.resolve("IMG_2.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8});
+        String scanVolume = "content call --uri content://media --method scan_volume --arg external_primary";
+        String query = "content query --uri content://media/external/file --projection _id:_data --sort _id";
+        run(device, scanVolume);
+        assertThat(run(device, query))
+                .isEqualTo("Row: 0 _id=1, _data=/storage/emulated/0/DCIM/Camera/IMG_1.jpg\n"
+                        + "Row: 1 _id=2, _data=/storage/emulated/0/DCIM/Camera/IMG_2.jpg\n");
+
+        Files.delete(camera.resolve("IMG_1.jpg"));
+        Files.write(camera.resolve("IMG_3.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8});
+        String result = run(device, scanVolume);
+
+        assertThat(result).isEqualTo("Result: Bundle[{}]\n");
+        assertThat(run(device, query))
+                .isEqualTo("Row: 0 _id=2, _data=/storage/emulated/0/DCIM/Camera/IMG_2.jpg\n"
+                        + "Row: 1 _id=3, _data=/storage/emulated/0/DCIM/Camera/IMG_3.jpg\n");
+        assertThat(Files.readString(state.resolve("databases/media.json")))
+                .as("the saved state")
+                .contains("IMG_2.jpg", "IMG_3.jpg")
+                .doesNotContain("IMG_1.jpg");
+    }
 }
