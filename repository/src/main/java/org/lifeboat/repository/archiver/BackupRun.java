@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.Id;
-import org.lifeboat.repository.chunker.Chunk;
-import org.lifeboat.repository.chunker.ChunkStream;
 import org.lifeboat.repository.chunker.Chunker;
 import org.lifeboat.repository.filter.PathFilter;
 import org.lifeboat.repository.fs.RawNames;
@@ -183,39 +181,26 @@ final class BackupRun {
                         return CompletableFuture.completedFuture(null);
                     }
                     // The size is what was read, which is what the chunks hold; restic restores exactly `size` bytes.
-                    finishFile(path, status, chunks.size);
-                    return CompletableFuture.allOf(chunks.ids.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> node.size(chunks.size)
-                                    .content(chunks.ids.stream()
-                                            .map(CompletableFuture::join)
-                                            .toList())
-                                    .build());
+                    finishFile(path, status, chunks.size());
+                    return chunks.content()
+                            .thenApply(content ->
+                                    node.size(chunks.size()).content(content).build());
                 });
     }
-
-    private record ReadChunks(long size, List<CompletableFuture<Id>> ids) {}
 
     /**
      * Reads one file through the chunker, on a reader thread; null (and an error recorded) when it cannot be read to
      * its end.
      */
-    private ReadChunks read(Path path, long expectedSize) {
-        List<CompletableFuture<Id>> ids = new ArrayList<>();
-        long size = 0;
+    private QueuedChunks read(Path path, long expectedSize) {
         try (InputStream input = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            ChunkStream stream = chunker.split(input, expectedSize);
-            for (Optional<Chunk> chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
-                size += chunk.get().length();
-                ids.add(pipeline.save(BlobType.DATA, chunk.get().takeBytes()));
-                processed(chunk.get().length());
-            }
+            return QueuedChunks.read(input, expectedSize, chunker, pipeline, this::processed);
         } catch (InterruptedIOException e) {
             throw new UncheckedIOException(e);
         } catch (IOException e) {
             recordError(path, e);
             return null;
         }
-        return new ReadChunks(size, ids);
     }
 
     /** restic's change detection: same type, size, mtime, ctime and inode. */

@@ -21,8 +21,6 @@ import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.HostIdentity;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.chunker.Chunk;
-import org.lifeboat.repository.chunker.ChunkStream;
 import org.lifeboat.repository.chunker.Chunker;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.snapshot.Snapshot;
@@ -209,15 +207,10 @@ public final class TreeBackup {
                     if (chunks == null) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    return CompletableFuture.allOf(chunks.ids.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> {
-                                List<Id> content = chunks.ids.stream()
-                                        .map(CompletableFuture::join)
-                                        .toList();
-                                return sameContentAsBefore(previous, chunks.size, content)
-                                        ? reuse(previous.get(), node, path)
-                                        : finishedNode(node.size(chunks.size).content(content), path, status);
-                            });
+                    return chunks.content()
+                            .thenApply(content -> sameContentAsBefore(previous, chunks.size(), content)
+                                    ? reuse(previous.get(), node, path)
+                                    : finishedNode(node.size(chunks.size()).content(content), path, status));
                 });
     }
 
@@ -246,21 +239,10 @@ public final class TreeBackup {
         return built;
     }
 
-    private record ReadChunks(long size, List<CompletableFuture<Id>> ids) {}
-
     /** Reads one file through the chunker; null (and an error recorded) when it cannot be read to its end. */
-    private ReadChunks read(SourceFile file, String path) {
-        List<CompletableFuture<Id>> ids = new ArrayList<>();
-        long size = 0;
+    private QueuedChunks read(SourceFile file, String path) {
         try (InputStream input = file.content().open()) {
-            // Sized from the announced size: a small file then needs no growing buffer, a large one no more than
-            // the chunker's maximum; a file that turns out longer is still read whole.
-            ChunkStream stream = chunker.split(input, file.size());
-            for (Optional<Chunk> chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
-                size += chunk.get().length();
-                ids.add(pipeline.save(BlobType.DATA, chunk.get().takeBytes()));
-                processed(chunk.get().length());
-            }
+            return QueuedChunks.read(input, file.size(), chunker, pipeline, this::processed);
         } catch (InterruptedIOException e) {
             throw new UncheckedIOException(e);
         } catch (IOException e) {
@@ -271,7 +253,6 @@ public final class TreeBackup {
             listener.error(error);
             return null;
         }
-        return new ReadChunks(size, ids);
     }
 
     /** A phone reports whole-second mtimes and no inode or ctime, so size and mtime are all there is to compare. */
