@@ -31,8 +31,9 @@ import org.lifeboat.repository.tree.TreeJson;
 
 /**
  * One backup's walk. The calling thread walks the file system; reader threads read files through the chunker, a few
- * at a time (restic reads two), so that chunking is not bound to one core; the pipeline's workers store the chunks. Each item yields a future of its node (null when excluded or unreadable), and a directory's
- * tree is stored once all its children's nodes are known, so reading never waits for storing.
+ * at a time (restic reads two), so that chunking is not bound to one core; the pipeline's workers store the chunks.
+ * Each item yields a future of its node (null when excluded or unreadable), and a directory's tree is stored once all
+ * its children's nodes are known, so reading never waits for storing.
  */
 final class BackupRun {
     private final NodeFactory nodes;

@@ -45,7 +45,6 @@ public final class ChunkStream {
     private int filled;
     private boolean endOfInput;
     private long streamOffset;
-    private long digest;
 
     ChunkStream(RabinTables tables, InputStream input, int initialCapacity) {
         this.buffer = new byte[initialCapacity];
@@ -66,9 +65,11 @@ public final class ChunkStream {
             return Optional.of(emit(available));
         }
         // restic does not hash the first MIN_SIZE - 64 bytes of a chunk: no cut can happen there.
-        digest = fingerprint(start + Chunker.MIN_SIZE);
+        if ((fingerprint(start + Chunker.MIN_SIZE) & SPLIT_MASK) == 0) {
+            return Optional.of(emit(Chunker.MIN_SIZE));
+        }
         int length = Chunker.MIN_SIZE;
-        while ((digest & SPLIT_MASK) != 0 && length < Chunker.MAX_SIZE) {
+        while (length < Chunker.MAX_SIZE) {
             if (filled - (start + length) < SCAN_AHEAD) {
                 // Streams that deliver little per read (a phone's 64 KiB sync packets) would otherwise leave too
                 // little buffered for the four-lane scan.
@@ -77,28 +78,30 @@ public final class ChunkStream {
                     break;
                 }
             }
-            length = scan(start + length, Math.min(filled, start + Chunker.MAX_SIZE)) - start;
+            int end = Math.min(filled, start + Chunker.MAX_SIZE);
+            int cut = scan(start + length, end);
+            if (cut >= 0) {
+                length = cut - start;
+                break;
+            }
+            length = end - start;
         }
         return Optional.of(emit(length));
     }
 
     /**
-     * Rolls the fingerprint over {@code [from, to)}, stopping after the first byte where it matches the split mask.
-     * Returns where it stopped. Blocks of {@link #LANES} × {@link #LANE_LENGTH} bytes go to {@link #scanLanes}; the
-     * rest, byte by byte.
+     * Where the first cut in {@code [from, to)} falls: just after the first byte at which the fingerprint of the
+     * window matches the split mask; -1 if there is none. Since the fingerprint depends only on the 64-byte window,
+     * no state carries over from one call to the next. Blocks of {@link #LANES} × {@link #LANE_LENGTH} bytes go to
+     * {@link #scanLanes}; the rest, byte by byte.
      */
     private int scan(int from, int to) {
         int i = from;
-        while (to - i >= LANES * LANE_LENGTH) {
+        for (; to - i >= LANES * LANE_LENGTH; i += LANES * LANE_LENGTH) {
             int cut = scanLanes(i);
             if (cut >= 0) {
-                digest = 0; // any value matching the mask: the caller cuts here and starts the next chunk afresh
                 return cut;
             }
-            i += LANES * LANE_LENGTH;
-        }
-        if (i != from) {
-            digest = fingerprint(i);
         }
         return scanSequentially(i, to);
     }
@@ -108,19 +111,16 @@ public final class ChunkStream {
         final long[] out = outTable;
         final long[] mod = modTable;
         final int shift = polynomialShift;
-        long hash = digest;
-        int i = from;
-        while (i < to) {
+        long hash = fingerprint(from);
+        for (int i = from; i < to; i++) {
             hash ^= out[data[i - WINDOW] & 0xff];
-            // The digest stays below 2^degree, so the index is below 256 and "& 0xff" only spares a bounds check.
+            // The fingerprint stays below 2^degree, so the index is below 256 and "& 0xff" only spares a bounds check.
             hash = ((hash << 8) | (data[i] & 0xff)) ^ mod[(int) (hash >>> shift) & 0xff];
-            i++;
             if ((hash & SPLIT_MASK) == 0) {
-                break;
+                return i + 1;
             }
         }
-        digest = hash;
-        return i;
+        return -1;
     }
 
     /**
