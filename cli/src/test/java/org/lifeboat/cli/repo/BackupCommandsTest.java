@@ -3,11 +3,8 @@ package org.lifeboat.cli.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +18,8 @@ class BackupCommandsTest {
     private Path repo;
     private Path passwordFile;
     private Path source;
-    private StringWriter out;
-    private StringWriter err;
+    private String out;
+    private String err;
 
     @BeforeEach
     void createRepository() throws IOException {
@@ -86,11 +83,9 @@ class BackupCommandsTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] full = Stream.concat(
-                        Stream.of(args), Stream.of("-r", repo.toString(), "--password-file", passwordFile.toString()))
-                .toArray(String[]::new);
-        return Main.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandOutcome outcome = CommandOutcome.run(repo, passwordFile, args);
+        out = outcome.out();
+        err = outcome.err();
+        return outcome.exitCode();
     }
 }

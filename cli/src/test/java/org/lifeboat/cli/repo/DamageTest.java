@@ -3,8 +3,6 @@ package org.lifeboat.cli.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lifeboat.cli.Main;
 import org.lifeboat.repository.BlobHandle;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.Id;
@@ -39,8 +36,8 @@ class DamageTest {
     private Path source;
     private byte[] damagedContent;
     private byte[] intactContent;
-    private StringWriter out;
-    private StringWriter err;
+    private String out;
+    private String err;
 
     @BeforeEach
     void backUpTwice() throws IOException {
@@ -175,11 +172,9 @@ class DamageTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] full = Stream.concat(
-                        Stream.of(args), Stream.of("-r", repo.toString(), "--password-file", passwordFile.toString()))
-                .toArray(String[]::new);
-        return Main.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandOutcome outcome = CommandOutcome.run(repo, passwordFile, args);
+        out = outcome.out();
+        err = outcome.err();
+        return outcome.exitCode();
     }
 }

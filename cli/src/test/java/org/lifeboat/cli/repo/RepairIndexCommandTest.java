@@ -3,8 +3,6 @@ package org.lifeboat.cli.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lifeboat.cli.Main;
 import org.lifeboat.testkit.RequiresTool;
 
 /** {@code lifeboat repair index} turns a repository with a damaged or lost index back into one restic accepts. */
@@ -26,8 +23,8 @@ class RepairIndexCommandTest {
     private Path passwordFile;
     private Path source;
     private byte[] photo;
-    private StringWriter out;
-    private StringWriter err;
+    private String out;
+    private String err;
 
     @BeforeEach
     void backUpTwice() throws IOException {
@@ -122,11 +119,9 @@ class RepairIndexCommandTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] full = Stream.concat(
-                        Stream.of(args), Stream.of("-r", repo.toString(), "--password-file", passwordFile.toString()))
-                .toArray(String[]::new);
-        return Main.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandOutcome outcome = CommandOutcome.run(repo, passwordFile, args);
+        out = outcome.out();
+        err = outcome.err();
+        return outcome.exitCode();
     }
 }
