@@ -76,8 +76,40 @@ public final class PhoneBackup {
         if (options.dryRun()) {
             return preview(options);
         }
+        return run(repository, inventory(options));
+    }
+
+    /**
+     * Takes the phone's inventory: lists its files and reads its collected types, without a repository. It mostly
+     * waits on the phone, so a caller may take it while the repository opens (the key derivation and the lock's
+     * settling only use this computer), then pass it to {@link #run(Repository, Inventory)}.
+     */
+    public Inventory inventory(PhoneBackupOptions options) throws IOException {
         Instant start = clock.instant();
-        List<Collection> collections = collect(options);
+        return new Inventory(start, collect(options), options.parallelReads());
+    }
+
+    /** What {@link #inventory} found on the phone, when it started (the snapshot's time), and how to read it. */
+    public static final class Inventory {
+        private final Instant start;
+        private final List<Collection> collections;
+        private final int parallelReads;
+
+        private Inventory(Instant start, List<Collection> collections, int parallelReads) {
+            this.start = start;
+            this.collections = List.copyOf(collections);
+            this.parallelReads = parallelReads;
+        }
+    }
+
+    /**
+     * Backs up what {@code inventory} found into {@code repository}.
+     *
+     * @throws PhoneLostException if the phone went away before anything could be stored
+     */
+    public PhoneBackupReport run(Repository repository, Inventory inventory) throws IOException {
+        Instant start = inventory.start;
+        List<Collection> collections = inventory.collections;
         List<String> paths = new ArrayList<>();
         collections.stream()
                 .filter(c -> !c.items().isEmpty())
@@ -93,7 +125,7 @@ public final class PhoneBackup {
                 clock,
                 workers,
                 ArchiverOptions.defaultMaxBytesInFlight());
-        TreeBackup backup = TreeBackup.start(repository, archiverOptions, parent, progress, options.parallelReads());
+        TreeBackup backup = TreeBackup.start(repository, archiverOptions, parent, progress, inventory.parallelReads);
         PhoneLossWatch watch = new PhoneLossWatch();
         SnapshotLayout layout = new SnapshotLayout(start, file -> watch.content(phone.files(), file.source()));
         progress.storing(

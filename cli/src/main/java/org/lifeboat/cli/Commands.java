@@ -49,11 +49,29 @@ final class Commands {
      * option, {@code help}, or an unknown name, whose messages list or suggest commands) registers all of them.
      */
     static void registerFor(CommandLine root, String[] args) {
-        Supplier<Object> named = args.length == 0 || args[0].equals("help") ? null : ALL.get(args[0]);
+        int at = firstAfterGlobalOptions(args);
+        String name = at < args.length ? args[at] : null;
+        Supplier<Object> named = name == null || name.equals("help") ? null : ALL.get(name);
         if (named == null) {
             registerAll(root);
         } else {
-            root.addSubcommand(args[0], named.get());
+            root.addSubcommand(name, named.get());
         }
+    }
+
+    /** The index of the first argument after the options that may precede the command's name (-r, --password-file). */
+    private static int firstAfterGlobalOptions(String[] args) {
+        int at = 0;
+        while (at < args.length) {
+            String arg = args[at];
+            if (arg.equals("-r") || arg.equals("--repo") || arg.equals("--password-file")) {
+                at += 2;
+            } else if (arg.startsWith("--repo=") || arg.startsWith("--password-file=") || arg.startsWith("-r")) {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        return at;
     }
 }

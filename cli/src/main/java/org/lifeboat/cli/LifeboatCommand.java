@@ -1,9 +1,11 @@
 package org.lifeboat.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code lifeboat} command; every feature is a subcommand registered here. */
@@ -27,6 +29,20 @@ import picocli.CommandLine.Spec;
 final class LifeboatCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    // restic users name the repository before the command (`restic -r PATH snapshots`); the repository commands read
+    // these when they have no -r or --password-file of their own (RepositoryOptions).
+    @Option(
+            names = {"-r", "--repo"},
+            paramLabel = "PATH",
+            description = "Repository folder, for the repository commands (also accepted after the command's name).")
+    Path repository;
+
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Read the repository password from FILE (also accepted after the command's name).")
+    Path passwordFile;
 
     @Override
     public void run() {

@@ -22,7 +22,7 @@ import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.filter.PathFilter;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.snapshot.SnapshotFilter;
 import org.lifeboat.repository.snapshot.SnapshotFinder;
@@ -88,11 +88,14 @@ public final class PhoneRestoreMixin {
                 new PhoneConnector(repositoryOptions.environment().variables());
         PhoneRestoreReport report;
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository);
+                Locked<SavedSnapshot> locked = repositoryOptions.lockShared(repository, () -> {
+                    SavedSnapshot found = find(repository, snapshotSpec, host);
+                    RecoveredIndexWarning.loadIndex(repository, err);
+                    return found;
+                });
                 Device phone = connector.connect(Optional.of(device));
                 AdbTargetPhone target = AdbTargetPhone.open(phone)) {
-            RecoveredIndexWarning.loadIndex(repository, err);
-            PhoneSnapshot snapshot = new PhoneSnapshot(repository, find(repository, snapshotSpec, host));
+            PhoneSnapshot snapshot = new PhoneSnapshot(repository, locked.prepared());
             RestoreProgressPrinter progress = new RestoreProgressPrinter(out, json, dryRun, InstantSource.system());
             report = new PhoneRestore(target, phone.serial(), snapshot, progress).run(options);
         }

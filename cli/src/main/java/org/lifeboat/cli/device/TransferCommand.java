@@ -26,7 +26,8 @@ import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.index.IndexRecoveryReport;
+import org.lifeboat.repository.lock.Locked;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,16 +89,18 @@ public final class TransferCommand implements Callable<Integer> {
         PhoneProgress.Style style = PhoneProgress.Style.forOutput(json);
         TransferReport report;
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository);
+                Locked<IndexRecoveryReport> locked = repositoryOptions.lockShared(
+                        repository,
+                        () -> RecoveredIndexWarning.loadIndex(
+                                repository, spec.commandLine().getErr()));
                 Device oldDevice = connector.connect(Optional.of(from));
                 Device newDevice = connector.connect(Optional.of(to));
                 Phone oldPhone = Phone.open(oldDevice);
                 AdbTargetPhone newPhone = AdbTargetPhone.open(newDevice);
                 PhoneProgress backupProgress = new PhoneProgress(style, out, clock)) {
-            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
             report = new PhoneTransfer(oldPhone, newPhone, newDevice.serial(), clock, workers)
                     .run(repository, types, backupProgress, new RestoreProgressPrinter(out, json, false, clock));
-            lock.checkStillHeld();
+            locked.lock().checkStillHeld();
         } catch (PhoneLostException e) {
             throw new UserFacingException(ExitCode.FATAL, e.getMessage(), e);
         } finally {

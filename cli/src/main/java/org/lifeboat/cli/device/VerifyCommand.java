@@ -18,7 +18,8 @@ import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.index.IndexRecoveryReport;
+import org.lifeboat.repository.lock.Locked;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,10 +78,12 @@ public final class VerifyCommand implements Callable<Integer> {
         ExecutorService workers = Workers.forCpuWork("verify-worker");
         VerifyReport report;
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository);
+                Locked<IndexRecoveryReport> locked = repositoryOptions.lockShared(
+                        repository,
+                        () -> RecoveredIndexWarning.loadIndex(
+                                repository, spec.commandLine().getErr()));
                 Device connected = connector.connect(Optional.ofNullable(device));
                 Phone phone = Phone.open(connected)) {
-            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
             if (!json) {
                 out.printf("Taking a fresh inventory of %s and reading its backup back…%n", connected.serial());
                 out.flush();

@@ -22,6 +22,7 @@ import org.lifeboat.repository.archiver.Archiver;
 import org.lifeboat.repository.archiver.ArchiverOptions;
 import org.lifeboat.repository.archiver.BackupResult;
 import org.lifeboat.repository.archiver.BackupSummary;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import picocli.CommandLine.Command;
@@ -88,17 +89,20 @@ public final class BackupCommand implements Callable<Integer> {
         ArchiverOptions options;
         ExecutorService workers = Workers.forCpuWork("backup-worker");
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            String hostname =
-                    host != null ? host : repository.settings().identity().hostname();
+                Locked<Optional<SavedSnapshot>> locked = repositoryOptions.lockShared(repository, () -> {
+                    Optional<SavedSnapshot> parent = parentOf(repository, hostname(repository), targets, err);
+                    // Packs recovered from their headers are listed in this backup's index, so nothing is stored
+                    // twice.
+                    RecoveredIndexWarning.loadIndex(repository, err);
+                    return parent;
+                })) {
+            RepositoryLock lock = locked.lock();
+            Optional<SavedSnapshot> parent = locked.prepared();
             try {
-                options = ArchiverOptions.of(excludes, tags, hostname, workers);
+                options = ArchiverOptions.of(excludes, tags, hostname(repository), workers);
             } catch (IllegalArgumentException e) {
                 throw new UserFacingException(ExitCode.USAGE, e.getMessage(), e);
             }
-            Optional<SavedSnapshot> parent = parentOf(repository, hostname, targets, err);
-            // Packs recovered from their headers are listed in this backup's index, so nothing is stored twice.
-            RecoveredIndexWarning.loadIndex(repository, err);
             BackupProgress.Style style = json
                     ? BackupProgress.Style.JSON
                     : System.console() != null ? BackupProgress.Style.BAR : BackupProgress.Style.QUIET;
@@ -119,6 +123,10 @@ public final class BackupCommand implements Callable<Integer> {
             workers.shutdownNow();
         }
         return 0;
+    }
+
+    private String hostname(Repository repository) {
+        return host != null ? host : repository.settings().identity().hostname();
     }
 
     /** restic's parent: the latest snapshot of the same host with the same set of paths. */

@@ -11,12 +11,13 @@ import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.cli.Workers;
 import org.lifeboat.repository.BlobHandle;
+import org.lifeboat.repository.CorruptFileException;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.checker.CheckProblem;
 import org.lifeboat.repository.checker.CheckReport;
 import org.lifeboat.repository.checker.Checker;
 import org.lifeboat.repository.index.MasterIndex;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.lock.Locked;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -77,14 +78,15 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockExclusive(repository)) {
+                Locked<List<CorruptFileException>> locked =
+                        repositoryOptions.lockExclusive(repository, repository::loadIndexSkippingDamaged)) {
             out.println("using repository " + repository.backend().location());
             out.println("checking index and packs"
                     + (dataCheck() instanceof Checker.DataCheck.None ? "" : ", reading pack data") + "...");
             CheckReport report;
             ExecutorService workers = Workers.forCpuWork("check-worker");
             try {
-                report = new Checker(repository, workers).check(dataCheck());
+                report = new Checker(repository, workers).check(dataCheck(), locked.prepared());
             } finally {
                 workers.shutdownNow();
             }

@@ -10,7 +10,7 @@ import org.lifeboat.repository.BlobHandle;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.tree.Node;
 import org.lifeboat.repository.tree.NodeType;
@@ -56,10 +56,11 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            SavedSnapshot saved = SnapshotSelection.find(
-                    SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
-            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
+                Locked<SnapshotAndIndex> locked = repositoryOptions.lockShared(
+                        repository,
+                        () -> SnapshotAndIndex.load(
+                                repository, snapshot, host, spec.commandLine().getErr()))) {
+            SavedSnapshot saved = locked.prepared().snapshot();
             Node node = new TreeWalker(new TreeLoader(repository))
                     .find(saved.snapshot().tree(), LsCommand.parse(path))
                     .orElseThrow(() -> new UserFacingException(

@@ -10,7 +10,7 @@ import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.tree.FileMode;
 import org.lifeboat.repository.tree.GoTime;
@@ -59,10 +59,11 @@ public final class LsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            SavedSnapshot saved = SnapshotSelection.find(
-                    SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
-            RecoveredIndexWarning.loadIndex(repository, spec.commandLine().getErr());
+                Locked<SnapshotAndIndex> locked = repositoryOptions.lockShared(
+                        repository,
+                        () -> SnapshotAndIndex.load(
+                                repository, snapshot, host, spec.commandLine().getErr()))) {
+            SavedSnapshot saved = locked.prepared().snapshot();
             TreeWalker walker = new TreeWalker(new TreeLoader(repository));
             SnapshotPath start = path == null ? SnapshotPath.ROOT : parse(path);
             Id tree = saved.snapshot().tree();

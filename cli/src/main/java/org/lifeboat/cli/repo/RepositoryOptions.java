@@ -16,9 +16,13 @@ import org.lifeboat.repository.backend.Backend;
 import org.lifeboat.repository.backend.LocalBackend;
 import org.lifeboat.repository.crypto.Password;
 import org.lifeboat.repository.lock.LockSettings;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.lock.Locker;
 import org.lifeboat.repository.lock.RepositoryLock;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The repository and password options every repository command shares; use with {@code @Mixin}.
@@ -61,6 +65,10 @@ public final class RepositoryOptions {
 
     private CliEnvironment environment = CliEnvironment.system();
 
+    /** The command this mixin is part of; its root may hold the options given before the command's name. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
     /** Replaces the process environment, for tests. */
     public RepositoryOptions withEnvironment(CliEnvironment testEnvironment) {
         this.environment = testEnvironment;
@@ -75,6 +83,10 @@ public final class RepositoryOptions {
     public Path repositoryPath() {
         if (repository != null) {
             return repository;
+        }
+        Optional<Path> beforeCommand = optionBeforeCommand("--repo");
+        if (beforeCommand.isPresent()) {
+            return beforeCommand.get();
         }
         return environment.variable(REPOSITORY_VARIABLE).map(Path::of).orElseGet(this::defaultRepositoryPath);
     }
@@ -113,9 +125,22 @@ public final class RepositoryOptions {
         return locker(repository).lockShared();
     }
 
+    /**
+     * A shared lock, refreshed until closed, with {@code preparation} (reads only: the snapshot, the index) done while
+     * the new lock settles instead of after ({@link Locker#lockShared(Locker.Preparation)}).
+     */
+    public <T> Locked<T> lockShared(Repository repository, Locker.Preparation<T> preparation) throws IOException {
+        return locker(repository).lockShared(preparation);
+    }
+
     /** An exclusive lock (prune, check, forget), refreshed until closed. */
     public RepositoryLock lockExclusive(Repository repository) throws IOException {
         return locker(repository).lockExclusive();
+    }
+
+    /** An exclusive lock, with {@code preparation} done while it settles. */
+    public <T> Locked<T> lockExclusive(Repository repository, Locker.Preparation<T> preparation) throws IOException {
+        return locker(repository).lockExclusive(preparation);
     }
 
     public Locker locker(Repository repository) {
@@ -166,11 +191,27 @@ public final class RepositoryOptions {
         if (optionFile != null) {
             return Optional.of(readPasswordFile(optionFile));
         }
+        Optional<Path> beforeCommand = optionBeforeCommand("--password-file");
+        if (beforeCommand.isPresent()) {
+            return Optional.of(readPasswordFile(beforeCommand.get()));
+        }
         Optional<String> file = environment.variable(PASSWORD_FILE_VARIABLE);
         if (file.isPresent()) {
             return Optional.of(readPasswordFile(Path.of(file.get())));
         }
         return environment.variable(PASSWORD_VARIABLE).map(Password::of);
+    }
+
+    /**
+     * An option given before the command's name, restic's habit ({@code lifeboat -r PATH snapshots}); the same option
+     * after the name wins.
+     */
+    private Optional<Path> optionBeforeCommand(String name) {
+        if (mixee == null) {
+            return Optional.empty(); // built by hand, not by picocli (tests, the demo)
+        }
+        OptionSpec option = mixee.root().findOption(name);
+        return option == null ? Optional.empty() : Optional.ofNullable(option.<Path>getValue());
     }
 
     private static Password readPasswordFile(Path file) {

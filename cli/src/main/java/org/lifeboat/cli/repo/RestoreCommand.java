@@ -15,7 +15,7 @@ import org.lifeboat.cli.device.PhoneRestoreMixin;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.filter.PathFilter;
 import org.lifeboat.repository.index.IndexRecoveryReport;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.restorer.RestoreOptions;
 import org.lifeboat.repository.restorer.RestoreProblem;
 import org.lifeboat.repository.restorer.RestoreResult;
@@ -112,11 +112,10 @@ public final class RestoreCommand implements Callable<Integer> {
         RestoreResult result;
         IndexRecoveryReport indexRecovery;
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            SavedSnapshot saved = SnapshotSelection.find(
-                    SnapshotSelection.readable(repository, spec.commandLine().getErr()), snapshot, host);
-            // Before any output: the warning about a damaged index belongs above the list of files it cost.
-            indexRecovery = RecoveredIndexWarning.loadIndex(repository, err);
+                Locked<SnapshotAndIndex> locked = repositoryOptions.lockShared(
+                        repository, () -> SnapshotAndIndex.load(repository, snapshot, host, err))) {
+            SavedSnapshot saved = locked.prepared().snapshot();
+            indexRecovery = locked.prepared().indexRecovery();
             out.printf("restoring snapshot %s to %s%n", saved.id().toShortString(), target.toAbsolutePath());
             result = new Restorer(repository, options).restore(saved.snapshot().tree(), SnapshotPath.ROOT, target);
         } finally {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lifeboat.repository.Repository;
-import org.lifeboat.repository.lock.RepositoryLock;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
 import org.lifeboat.repository.snapshot.Snapshot;
 import org.lifeboat.repository.tree.GoTime;
@@ -48,10 +48,11 @@ public final class SnapshotsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<SavedSnapshot> snapshots;
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockShared(repository)) {
-            snapshots = SnapshotSelection.filter(host, tags)
-                    .apply(SnapshotSelection.readable(
-                            repository, spec.commandLine().getErr()));
+                Locked<List<SavedSnapshot>> locked =
+                        repositoryOptions.lockShared(repository, () -> SnapshotSelection.filter(host, tags)
+                                .apply(SnapshotSelection.readable(
+                                        repository, spec.commandLine().getErr())))) {
+            snapshots = locked.prepared();
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

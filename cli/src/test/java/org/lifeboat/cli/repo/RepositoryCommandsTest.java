@@ -67,6 +67,37 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void theRepositoryAndPasswordMayComeBeforeTheCommandAsWithRestic() throws IOException {
+        String[] before = {"-r", repo.toString(), "--password-file", passwordFile.toString()};
+        assertThat(run(Stream.concat(Stream.of(before), Stream.of("init")).toArray(String[]::new)))
+                .as(err.toString())
+                .isZero();
+        assertThat(repo.resolve("config")).isRegularFile();
+
+        assertThat(run("--repo=" + repo, "--password-file=" + passwordFile, "snapshots"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("0 snapshots");
+
+        Path elsewhere = dir.resolve("elsewhere");
+        assertThat(run(
+                        "-r",
+                        elsewhere.toString(),
+                        "snapshots",
+                        "-r",
+                        repo.toString(),
+                        "--password-file",
+                        passwordFile.toString()))
+                .as("the option after the command's name wins")
+                .isZero();
+        assertThat(elsewhere).doesNotExist();
+
+        Files.writeString(passwordFile, "not the password");
+        assertThat(run(Stream.concat(Stream.of(before), Stream.of("check")).toArray(String[]::new)))
+                .isEqualTo(12);
+    }
+
+    @Test
     void wrongPasswordExits12AndMissingRepositoryExits10() throws IOException {
         assertThat(run("check", "-r", dir.resolve("nowhere").toString(), "--password-file", passwordFile.toString()))
                 .isEqualTo(10);

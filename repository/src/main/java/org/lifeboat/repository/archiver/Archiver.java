@@ -68,13 +68,16 @@ public final class Archiver {
                 listener,
                 PARALLEL_READS,
                 Executors.newVirtualThreadPerTaskExecutor());
-        Thread scanner =
-                Thread.ofVirtual().name("backup-scanner").start(new Scanner(absolute, options.excludes(), listener));
+        Optional<Thread> scanner = listener.wantsTotals()
+                ? Optional.of(Thread.ofVirtual()
+                        .name("backup-scanner")
+                        .start(new Scanner(absolute, options.excludes(), listener)))
+                : Optional.empty();
         Id rootTree;
         try {
             rootTree = join(run.saveRoot(TargetTree.of(absolute), parentRoot));
         } finally {
-            scanner.interrupt();
+            scanner.ifPresent(Thread::interrupt);
         }
         repository.flush();
         HostIdentity identity = repository.settings().identity();

@@ -148,17 +148,21 @@ final class BackupRun {
         });
     }
 
+    /**
+     * Stores the tree of {@code children} once all are known. It is encoded on a worker: when few files changed, the
+     * children are known at once, and the walking thread had better go on to the next folder's stats.
+     */
     private CompletableFuture<Id> saveTree(List<CompletableFuture<Node>> children) {
         List<CompletableFuture<Node>> present =
                 children.stream().filter(Objects::nonNull).toList();
         return CompletableFuture.allOf(present.toArray(CompletableFuture[]::new))
-                .thenCompose(done -> {
+                .thenCompose(done -> pipeline.saveUnthrottled(BlobType.TREE, () -> {
                     List<Node> childNodes = present.stream()
                             .map(CompletableFuture::join)
                             .filter(Objects::nonNull)
                             .toList();
-                    return pipeline.saveUnthrottled(BlobType.TREE, TreeJson.encode(new Tree(childNodes)));
-                });
+                    return TreeJson.encode(new Tree(childNodes));
+                }));
     }
 
     private CompletableFuture<Node> saveFile(Path path, Node.Builder node, FileStat stat, Optional<Node> parentNode)

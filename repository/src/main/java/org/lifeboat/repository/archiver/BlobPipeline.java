@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.lifeboat.repository.BlobType;
 import org.lifeboat.repository.Id;
 import org.lifeboat.repository.Repository;
@@ -54,9 +55,12 @@ final class BlobPipeline {
                 .whenComplete((id, failure) -> bytesInFlight.release(permits));
     }
 
-    /** Queues a small blob (a tree) without waiting for room, so completion stages may call it without deadlock. */
-    CompletableFuture<Id> saveUnthrottled(BlobType type, byte[] plaintext) {
-        return CompletableFuture.supplyAsync(() -> store(type, plaintext), workers);
+    /**
+     * Queues a small blob (a tree), made by {@code plaintext} on the worker, without waiting for room, so completion
+     * stages may call it without deadlock.
+     */
+    CompletableFuture<Id> saveUnthrottled(BlobType type, Supplier<byte[]> plaintext) {
+        return CompletableFuture.supplyAsync(() -> store(type, plaintext.get()), workers);
     }
 
     private Id store(BlobType type, byte[] plaintext) {

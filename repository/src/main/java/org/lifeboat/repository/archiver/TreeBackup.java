@@ -122,7 +122,7 @@ public final class TreeBackup {
      * @param extraTags added to the options' tags
      */
     public BackupResult commit(List<Node> rootNodes, List<String> paths, List<String> extraTags) throws IOException {
-        Id rootTree = join(pipeline.saveUnthrottled(BlobType.TREE, TreeJson.encode(new Tree(rootNodes))));
+        Id rootTree = join(pipeline.saveUnthrottled(BlobType.TREE, () -> TreeJson.encode(new Tree(rootNodes))));
         repository.flush();
         HostIdentity identity = repository.settings().identity();
         List<String> tags = new ArrayList<>(options.tags());
@@ -165,13 +165,14 @@ public final class TreeBackup {
         }
         Node.Builder node = describe(directory, NodeType.DIR, 0040000);
         return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new))
-                .thenCompose(done -> {
+                // Encoded on a worker, as in BackupRun.saveTree: the walk goes on meanwhile.
+                .thenCompose(done -> pipeline.saveUnthrottled(BlobType.TREE, () -> {
                     List<Node> nodes = children.stream()
                             .map(CompletableFuture::join)
                             .filter(Objects::nonNull)
                             .toList();
-                    return pipeline.saveUnthrottled(BlobType.TREE, TreeJson.encode(new Tree(nodes)));
-                })
+                    return TreeJson.encode(new Tree(nodes));
+                }))
                 .thenApply(subtree -> {
                     boolean unchanged = parentSubtree.filter(subtree::equals).isPresent();
                     counters.countDir(

@@ -67,8 +67,16 @@ public final class Checker {
     }
 
     public CheckReport check(DataCheck dataCheck) throws IOException {
+        return check(dataCheck, repository.loadIndexSkippingDamaged());
+    }
+
+    /**
+     * Checks a repository whose index the caller has loaded already with {@link Repository#loadIndexSkippingDamaged()}
+     * (for instance while its lock settled); {@code damagedIndexFiles} is what that returned.
+     */
+    public CheckReport check(DataCheck dataCheck, List<CorruptFileException> damagedIndexFiles) throws IOException {
         List<CheckProblem> problems = new ArrayList<>();
-        for (CorruptFileException damaged : repository.loadIndexSkippingDamaged()) {
+        for (CorruptFileException damaged : damagedIndexFiles) {
             problems.add(CheckProblem.fileError(damaged.file(), damaged.getMessage()));
         }
         Map<Id, List<PackBlob>> indexed = repository.index().blobsByPack();

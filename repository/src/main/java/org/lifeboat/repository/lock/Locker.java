@@ -44,25 +44,71 @@ public final class Locker {
 
     /** A lock that coexists with other shared locks (backup, restore, snapshots). */
     public RepositoryLock lockShared() throws IOException {
-        return lock(false);
+        return lock(false, NOTHING).lock();
+    }
+
+    /**
+     * A shared lock, with {@code preparation} run while the new lock settles. restic's protocol waits (200 ms) after
+     * writing a lock before it checks again for a competitor's; a command can spend that wait reading what it needs,
+     * such as its snapshot and the index, instead of sleeping through it.
+     *
+     * <p>The preparation must only read: the lock is not confirmed while it runs. Its result is handed over only once
+     * the lock is. If a competitor's lock turns up, that conflict is thrown, whatever the preparation returned or
+     * threw (a prune that started meanwhile explains a missing file better than the missing file does).
+     */
+    public <T> Locked<T> lockShared(Preparation<T> preparation) throws IOException {
+        return lock(false, preparation);
     }
 
     /** A lock that excludes every other lock (prune, check, forget). */
     public RepositoryLock lockExclusive() throws IOException {
-        return lock(true);
+        return lock(true, NOTHING).lock();
     }
 
-    private RepositoryLock lock(boolean exclusive) throws IOException {
+    /** An exclusive lock, with {@code preparation} run while it settles, as {@link #lockShared(Preparation)}. */
+    public <T> Locked<T> lockExclusive(Preparation<T> preparation) throws IOException {
+        return lock(true, preparation);
+    }
+
+    /** Read-only work to do while a new lock settles. */
+    @FunctionalInterface
+    public interface Preparation<T> {
+        T prepare() throws IOException;
+    }
+
+    private static final Preparation<Void> NOTHING = () -> null;
+
+    private <T> Locked<T> lock(boolean exclusive, Preparation<T> preparation) throws IOException {
         throwIfConflicting(exclusive, null);
         Id ours = writeLockFile(exclusive);
+        Instant settled = clock.instant().plus(settings.settleDelay());
         try {
-            sleep(settings.settleDelay());
-            throwIfConflicting(exclusive, ours);
-        } catch (IOException | RuntimeException e) {
-            repository.backend().delete(FileHandle.of(FileType.LOCK, ours));
+            T prepared;
+            try {
+                prepared = preparation.prepare();
+            } catch (IOException | RuntimeException e) {
+                settleThenCheck(exclusive, ours, settled);
+                throw e;
+            }
+            settleThenCheck(exclusive, ours, settled);
+            return new Locked<>(new RepositoryLock(this, ours, exclusive, clock, settings, scheduler), prepared);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                repository.backend().delete(FileHandle.of(FileType.LOCK, ours));
+            } catch (IOException | RuntimeException deleteFailure) {
+                e.addSuppressed(deleteFailure);
+            }
             throw e;
         }
-        return new RepositoryLock(this, ours, exclusive, clock, settings, scheduler);
+    }
+
+    /** Waits until {@code settled}, then fails if a conflicting lock appeared meanwhile. */
+    private void settleThenCheck(boolean exclusive, Id ours, Instant settled) throws IOException {
+        Duration remaining = Duration.between(clock.instant(), settled);
+        if (remaining.isPositive()) {
+            sleep(remaining);
+        }
+        throwIfConflicting(exclusive, ours);
     }
 
     /** Every readable lock file, with its staleness; unreadable ones are skipped as restic 0.14 does. */

@@ -111,6 +111,61 @@ class LockerTest {
     }
 
     @Test
+    void aPreparationRunsWhileTheNewLockSettlesAndItsResultComesWithTheLock() throws IOException {
+        try (Repository repository = TestRepositories.init(dir)) {
+            Locker locker = new Locker(repository, scheduler, FAST);
+
+            try (Locked<Integer> locked =
+                    locker.lockShared(() -> repository.list(FileType.LOCK).size())) {
+                assertThat(locked.prepared())
+                        .as("our lock file was written before the preparation ran")
+                        .isEqualTo(1);
+                assertThat(locker.list())
+                        .extracting(LockFile::id)
+                        .containsExactly(locked.lock().lockId());
+            }
+            assertThat(repository.list(FileType.LOCK)).isEmpty();
+        }
+    }
+
+    @Test
+    void aCompetitorThatLockedWhileWePreparedWinsAndOurLockIsRemoved() throws IOException {
+        try (Repository repository = TestRepositories.init(dir)) {
+            Locker locker = new Locker(repository, scheduler, FAST);
+
+            assertThatThrownBy(() -> locker.lockShared(() -> locker.writeLockFile(true)))
+                    .isInstanceOf(RepositoryLockedException.class)
+                    .hasMessageContaining("locked exclusively");
+
+            assertThat(locker.list()).singleElement().satisfies(l -> assertThat(
+                            l.info().exclusive())
+                    .as("only the competitor's lock is left")
+                    .isTrue());
+        }
+    }
+
+    @Test
+    void aFailedPreparationIsThrownUnlessACompetitorExplainsIt() throws IOException {
+        try (Repository repository = TestRepositories.init(dir)) {
+            Locker locker = new Locker(repository, scheduler, FAST);
+
+            assertThatThrownBy(() -> locker.lockExclusive(() -> {
+                        throw new IOException("index unreadable");
+                    }))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("index unreadable");
+            assertThat(repository.list(FileType.LOCK)).isEmpty();
+
+            assertThatThrownBy(() -> locker.lockShared(() -> {
+                        locker.writeLockFile(true);
+                        throw new IOException("pack vanished");
+                    }))
+                    .isInstanceOf(RepositoryLockedException.class);
+            assertThat(repository.list(FileType.LOCK)).hasSize(1);
+        }
+    }
+
+    @Test
     void aLockNotRefreshedForTooLongIsNoLongerTrusted() throws IOException {
         try (Repository repository = TestRepositories.init(dir)) {
             MutableClock clock = new MutableClock(Instant.now());
