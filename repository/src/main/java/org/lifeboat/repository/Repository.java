@@ -37,6 +37,8 @@ import org.lifeboat.repository.key.OpenedKey;
 import org.lifeboat.repository.pack.PackBlob;
 import org.lifeboat.repository.pack.PackFile;
 import org.lifeboat.repository.pack.Packer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An open restic repository: encrypted files, blobs in packs, and the index that finds them.
@@ -48,6 +50,8 @@ import org.lifeboat.repository.pack.Packer;
  * uploaded data: the next backup reuses every blob an index file lists. Thread-safe.
  */
 public final class Repository implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(Repository.class);
+
     /** restic 0.14 starts a new index file after this many blobs (compressed index files). */
     static final int MAX_BLOBS_PER_INDEX_FILE = 150_000;
 
@@ -180,11 +184,16 @@ public final class Repository implements Closeable {
      * backups upload again what is stored. {@link #indexRecovery} tells what had to be recovered.
      */
     public synchronized void loadIndex() throws IOException {
+        long started = System.nanoTime();
         List<CorruptFileException> damaged = List.copyOf(loadIndexFilesById().values());
         PackScan packs =
                 new IndexRecovery(backend, key.masterKey()).addPacksFromHeaders(index, IndexRecovery.Scope.UNINDEXED);
         indexRecovery = new IndexRecoveryReport(damaged, packs);
         indexLoaded = true;
+        log.debug(
+                "loaded the index ({} index files) in {} ms",
+                index.indexFileIds().size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** What loading the index had to recover from pack headers (loading it first if needed). */

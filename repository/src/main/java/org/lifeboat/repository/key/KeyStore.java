@@ -60,7 +60,13 @@ public final class KeyStore {
             MasterKey userKey;
             try {
                 keyFile = load(file.handle());
+                long started = System.nanoTime();
                 userKey = KeyDerivation.derive(password, keyFile.salt(), keyFile.params());
+                log.debug(
+                        "derived the key for {} in {} ms ({})",
+                        file.handle(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        keyFile.params());
             } catch (CorruptFileException e) {
                 log.warn("skipping key file: {}", e.getMessage());
                 continue;

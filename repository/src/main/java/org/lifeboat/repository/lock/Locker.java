@@ -81,7 +81,8 @@ public final class Locker {
     private <T> Locked<T> lock(boolean exclusive, Preparation<T> preparation) throws IOException {
         throwIfConflicting(exclusive, null);
         Id ours = writeLockFile(exclusive);
-        Instant settled = clock.instant().plus(settings.settleDelay());
+        Instant written = clock.instant();
+        Instant settled = written.plus(settings.settleDelay());
         try {
             T prepared;
             try {
@@ -90,7 +91,14 @@ public final class Locker {
                 settleThenCheck(exclusive, ours, settled);
                 throw e;
             }
+            Duration preparing = Duration.between(written, clock.instant());
             settleThenCheck(exclusive, ours, settled);
+            log.debug(
+                    "{} lock {} held; the command prepared for {} ms while it settled ({} ms)",
+                    exclusive ? "exclusive" : "shared",
+                    ours.toShortString(),
+                    preparing.toMillis(),
+                    settings.settleDelay().toMillis());
             return new Locked<>(new RepositoryLock(this, ours, exclusive, clock, settings, scheduler), prepared);
         } catch (IOException | RuntimeException | Error e) {
             try {
