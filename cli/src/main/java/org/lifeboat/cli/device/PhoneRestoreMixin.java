@@ -18,6 +18,7 @@ import org.lifeboat.backup.restore.PhoneRestoreReport;
 import org.lifeboat.backup.restore.PhoneSnapshot;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
+import org.lifeboat.cli.repo.NoLockOption;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
@@ -68,6 +69,7 @@ public final class PhoneRestoreMixin {
      */
     public int restore(
             RepositoryOptions repositoryOptions,
+            NoLockOption noLock,
             String snapshotSpec,
             String host,
             List<String> includes,
@@ -88,7 +90,7 @@ public final class PhoneRestoreMixin {
                 new PhoneConnector(repositoryOptions.environment().variables());
         PhoneRestoreReport report;
         try (Repository repository = repositoryOptions.open();
-                Locked<SavedSnapshot> locked = repositoryOptions.lockShared(repository, () -> {
+                Locked<SavedSnapshot> locked = noLock.lockShared(repositoryOptions, repository, () -> {
                     SavedSnapshot found = find(repository, snapshotSpec, host);
                     RecoveredIndexWarning.loadIndex(repository, err);
                     return found;

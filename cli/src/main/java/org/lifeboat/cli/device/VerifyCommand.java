@@ -15,6 +15,7 @@ import org.lifeboat.backup.verify.VerifyReport;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.cli.Workers;
+import org.lifeboat.cli.repo.NoLockOption;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
@@ -41,6 +42,9 @@ import picocli.CommandLine.Spec;
 public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
+
+    @Mixin
+    NoLockOption noLock;
 
     @Option(
             names = "--device",
@@ -78,7 +82,8 @@ public final class VerifyCommand implements Callable<Integer> {
         ExecutorService workers = Workers.forCpuWork("verify-worker");
         VerifyReport report;
         try (Repository repository = repositoryOptions.open();
-                Locked<IndexRecoveryReport> locked = repositoryOptions.lockShared(
+                Locked<IndexRecoveryReport> locked = noLock.lockShared(
+                        repositoryOptions,
                         repository,
                         () -> RecoveredIndexWarning.loadIndex(
                                 repository, spec.commandLine().getErr()));

@@ -39,6 +39,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
 
+    @Mixin
+    NoLockOption noLock;
+
     @ArgGroup(exclusive = true)
     DataOptions data = new DataOptions();
 
@@ -79,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Repository repository = repositoryOptions.open();
                 Locked<List<CorruptFileException>> locked =
-                        repositoryOptions.lockExclusive(repository, repository::loadIndexSkippingDamaged)) {
+                        noLock.lockExclusive(repositoryOptions, repository, repository::loadIndexSkippingDamaged)) {
             out.println("using repository " + repository.backend().location());
             out.println("checking index and packs"
                     + (dataCheck() instanceof Checker.DataCheck.None ? "" : ", reading pack data") + "...");

@@ -32,6 +32,9 @@ public final class DumpCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
 
+    @Mixin
+    NoLockOption noLock;
+
     @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot ID, unique ID prefix, or 'latest'.")
     String snapshot;
 
@@ -56,7 +59,8 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Repository repository = repositoryOptions.open();
-                Locked<SnapshotAndIndex> locked = repositoryOptions.lockShared(
+                Locked<SnapshotAndIndex> locked = noLock.lockShared(
+                        repositoryOptions,
                         repository,
                         () -> SnapshotAndIndex.load(
                                 repository, snapshot, host, spec.commandLine().getErr()))) {

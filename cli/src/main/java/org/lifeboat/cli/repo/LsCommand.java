@@ -34,6 +34,9 @@ public final class LsCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
 
+    @Mixin
+    NoLockOption noLock;
+
     @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot ID, unique ID prefix, or 'latest'.")
     String snapshot;
 
@@ -59,7 +62,8 @@ public final class LsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         try (Repository repository = repositoryOptions.open();
-                Locked<SnapshotAndIndex> locked = repositoryOptions.lockShared(
+                Locked<SnapshotAndIndex> locked = noLock.lockShared(
+                        repositoryOptions,
                         repository,
                         () -> SnapshotAndIndex.load(
                                 repository, snapshot, host, spec.commandLine().getErr()))) {

@@ -46,6 +46,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
 
+    @Mixin
+    NoLockOption noLock;
+
     @Parameters(paramLabel = "SNAPSHOT", description = "Snapshot ID, unique ID prefix, or 'latest'.")
     String snapshot;
 
@@ -88,6 +91,7 @@ public final class RestoreCommand implements Callable<Integer> {
             }
             return phone.restore(
                     repositoryOptions,
+                    noLock,
                     snapshot,
                     host,
                     includes,
@@ -112,8 +116,8 @@ public final class RestoreCommand implements Callable<Integer> {
         RestoreResult result;
         IndexRecoveryReport indexRecovery;
         try (Repository repository = repositoryOptions.open();
-                Locked<SnapshotAndIndex> locked = repositoryOptions.lockShared(
-                        repository, () -> SnapshotAndIndex.load(repository, snapshot, host, err))) {
+                Locked<SnapshotAndIndex> locked = noLock.lockShared(
+                        repositoryOptions, repository, () -> SnapshotAndIndex.load(repository, snapshot, host, err))) {
             SavedSnapshot saved = locked.prepared().snapshot();
             indexRecovery = locked.prepared().indexRecovery();
             out.printf("restoring snapshot %s to %s%n", saved.id().toShortString(), target.toAbsolutePath());

@@ -28,6 +28,9 @@ public final class SnapshotsCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositoryOptions;
 
+    @Mixin
+    NoLockOption noLock;
+
     @Option(names = "--host", paramLabel = "HOST", description = "Only snapshots of this host.")
     String host;
 
@@ -49,7 +52,7 @@ public final class SnapshotsCommand implements Callable<Integer> {
         List<SavedSnapshot> snapshots;
         try (Repository repository = repositoryOptions.open();
                 Locked<List<SavedSnapshot>> locked =
-                        repositoryOptions.lockShared(repository, () -> SnapshotSelection.filter(host, tags)
+                        noLock.lockShared(repositoryOptions, repository, () -> SnapshotSelection.filter(host, tags)
                                 .apply(SnapshotSelection.readable(
                                         repository, spec.commandLine().getErr())))) {
             snapshots = locked.prepared();

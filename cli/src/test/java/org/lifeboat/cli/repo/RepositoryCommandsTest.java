@@ -98,6 +98,39 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void aRepositoryWhereNoLockCanBeWrittenIsStillReadableWithNoLock() throws IOException {
+        Path source = Files.createDirectories(dir.resolve("source"));
+        Files.writeString(source.resolve("photo.jpg"), "pixels");
+        runWithRepo("init");
+        assertThat(runWithRepo("backup", source.toString())).as(err.toString()).isZero();
+        // Read-only storage, as far as locks go, even for root: no lock file can be created under a regular file.
+        Files.delete(repo.resolve("locks"));
+        Files.writeString(repo.resolve("locks"), "");
+
+        assertThat(runWithRepo("snapshots")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write a lock file").contains("add --no-lock");
+        assertThat(runWithRepo("backup", source.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write a lock file").doesNotContain("Exception");
+
+        assertThat(runWithRepo("snapshots", "--no-lock")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 snapshot\n");
+        assertThat(runWithRepo("ls", "latest", "--no-lock")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("photo.jpg");
+        assertThat(runWithRepo("dump", "latest", source.resolve("photo.jpg").toString(), "--no-lock"))
+                .as(err.toString())
+                .isZero();
+        assertThat(runWithRepo("check", "--read-data", "--no-lock"))
+                .as(err.toString())
+                .isZero();
+        Path target = dir.resolve("restored");
+        assertThat(runWithRepo("restore", "latest", "--target", target.toString(), "--no-lock"))
+                .as(err.toString())
+                .isZero();
+        assertThat(target.resolve(Path.of("/").relativize(source)).resolve("photo.jpg"))
+                .hasContent("pixels");
+    }
+
+    @Test
     void wrongPasswordExits12AndMissingRepositoryExits10() throws IOException {
         assertThat(run("check", "-r", dir.resolve("nowhere").toString(), "--password-file", passwordFile.toString()))
                 .isEqualTo(10);

@@ -2,6 +2,7 @@ package org.lifeboat.repository.lock;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.FileSystemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,12 @@ public final class Locker {
 
     private <T> Locked<T> lock(boolean exclusive, Preparation<T> preparation) throws IOException {
         throwIfConflicting(exclusive, null);
-        Id ours = writeLockFile(exclusive);
+        Id ours;
+        try {
+            ours = writeLockFile(exclusive);
+        } catch (FileSystemException e) {
+            throw new LockNotWritableException(repository.backend().location(), e);
+        }
         Instant written = clock.instant();
         Instant settled = written.plus(settings.settleDelay());
         try {
