@@ -58,11 +58,6 @@ final class BackupProgress implements BackupListener, AutoCloseable {
     }
 
     @Override
-    public boolean wantsTotals() {
-        return style != Style.QUIET;
-    }
-
-    @Override
     public void scanned(long files, long bytes, boolean finished) {
         totalFiles.set(files);
         totalBytes.set(bytes);

@@ -68,16 +68,13 @@ public final class Archiver {
                 listener,
                 PARALLEL_READS,
                 Executors.newVirtualThreadPerTaskExecutor());
-        Optional<Thread> scanner = listener.wantsTotals()
-                ? Optional.of(Thread.ofVirtual()
-                        .name("backup-scanner")
-                        .start(new Scanner(absolute, options.excludes(), listener)))
-                : Optional.empty();
+        Thread scanner =
+                Thread.ofVirtual().name("backup-scanner").start(new Scanner(absolute, options.excludes(), listener));
         Id rootTree;
         try {
             rootTree = join(run.saveRoot(TargetTree.of(absolute), parentRoot));
         } finally {
-            scanner.ifPresent(Thread::interrupt);
+            scanner.interrupt();
         }
         repository.flush();
         HostIdentity identity = repository.settings().identity();

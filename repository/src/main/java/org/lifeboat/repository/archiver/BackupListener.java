@@ -7,20 +7,7 @@ import java.nio.file.Path;
  * must be thread-safe and quick.
  */
 public interface BackupListener {
-    BackupListener NONE = new BackupListener() {
-        @Override
-        public boolean wantsTotals() {
-            return false;
-        }
-    };
-
-    /**
-     * Whether to run the background scan that feeds {@link #scanned}: it stats every item a second time, which a
-     * backup that shows no progress (a script's, a scheduled one's) need not pay for.
-     */
-    default boolean wantsTotals() {
-        return true;
-    }
+    BackupListener NONE = new BackupListener() {};
 
     /** The background scan found this many files and bytes so far; {@code finished} on its last call. */
     default void scanned(long files, long bytes, boolean finished) {}

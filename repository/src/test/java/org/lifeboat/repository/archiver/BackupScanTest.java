@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lifeboat.repository.Repository;
 import org.lifeboat.repository.TestRepositories;
 
-/** The background scan that gives progress its totals runs only for a listener that shows them. */
+/** The background scan gives progress its totals. */
 class BackupScanTest {
     @TempDir
     Path temp;
@@ -33,22 +33,11 @@ class BackupScanTest {
     @Test
     void aListenerThatShowsProgressGetsTheFinalTotals() throws IOException {
         Path source = corpus();
-        RecordingListener listener = new RecordingListener(true);
+        RecordingListener listener = new RecordingListener();
 
         backup(source, listener);
 
         assertThat(listener.scans).last().isEqualTo(new Scan(3, 1 + 22 + 333, true));
-    }
-
-    @Test
-    void aListenerThatShowsNoProgressCostsNoScan() throws IOException {
-        Path source = corpus();
-        RecordingListener listener = new RecordingListener(false);
-
-        BackupSummary summary = backup(source, listener);
-
-        assertThat(listener.scans).isEmpty();
-        assertThat(summary.filesNew()).isEqualTo(3);
     }
 
     private Path corpus() throws IOException {
@@ -71,22 +60,12 @@ class BackupScanTest {
     private record Scan(long files, long bytes, boolean finished) {}
 
     /**
-     * Records scans. One that wants totals holds the backup's first finished file until the scan has finished, since
-     * a backup that ends first stops its scan.
+     * Records scans, and holds the backup's first finished file until the scan has finished, since a backup that ends
+     * first stops its scan.
      */
     private static final class RecordingListener implements BackupListener {
-        private final boolean wantsTotals;
         private final CountDownLatch scanFinished = new CountDownLatch(1);
         final List<Scan> scans = new CopyOnWriteArrayList<>();
-
-        RecordingListener(boolean wantsTotals) {
-            this.wantsTotals = wantsTotals;
-        }
-
-        @Override
-        public boolean wantsTotals() {
-            return wantsTotals;
-        }
 
         @Override
         public void scanned(long files, long bytes, boolean finished) {
@@ -98,9 +77,6 @@ class BackupScanTest {
 
         @Override
         public void fileDone(Path path, FileStatus status, long size) {
-            if (!wantsTotals) {
-                return;
-            }
             try {
                 assertThat(scanFinished.await(30, TimeUnit.SECONDS))
                         .as("the scan finished")
