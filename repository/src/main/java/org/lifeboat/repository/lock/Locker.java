@@ -94,7 +94,12 @@ public final class Locker {
             try {
                 prepared = preparation.prepare();
             } catch (IOException | RuntimeException e) {
-                settleThenCheck(exclusive, ours, settled);
+                try {
+                    settleThenCheck(exclusive, ours, settled);
+                } catch (IOException | RuntimeException lockProblem) {
+                    lockProblem.addSuppressed(e);
+                    throw lockProblem;
+                }
                 throw e;
             }
             Duration preparing = Duration.between(written, clock.instant());

@@ -160,7 +160,10 @@ class LockerTest {
                         locker.writeLockFile(true);
                         throw new IOException("pack vanished");
                     }))
-                    .isInstanceOf(RepositoryLockedException.class);
+                    .isInstanceOf(RepositoryLockedException.class)
+                    .satisfies(
+                            e -> assertThat(e.getSuppressed()).singleElement().satisfies(s -> assertThat(s)
+                                    .hasMessage("pack vanished")));
             assertThat(repository.list(FileType.LOCK)).hasSize(1);
         }
     }
