@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.snapshot.ForgetPolicy;
 import org.lifeboat.repository.snapshot.SavedSnapshot;
@@ -82,10 +83,12 @@ public final class ForgetCommand implements Callable<Integer> {
             return 0;
         }
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockExclusive(repository)) {
+                Locked<List<SavedSnapshot>> locked =
+                        repositoryOptions.lockExclusive(repository, () -> SnapshotSelection.filter(host, List.of())
+                                .apply(new SnapshotStore(repository).loadAll()))) {
+            RepositoryLock lock = locked.lock();
             SnapshotStore store = new SnapshotStore(repository);
-            List<SavedSnapshot> snapshots =
-                    SnapshotSelection.filter(host, List.of()).apply(store.loadAll());
+            List<SavedSnapshot> snapshots = locked.prepared();
             List<SavedSnapshot> remove = new ArrayList<>();
             for (Map.Entry<SnapshotGroups.Key, List<SavedSnapshot>> group :
                     SnapshotGroups.byHostAndPaths(snapshots).entrySet()) {

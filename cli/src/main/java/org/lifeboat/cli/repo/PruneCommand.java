@@ -8,6 +8,8 @@ import org.lifeboat.cli.ExitCode;
 import org.lifeboat.cli.UserFacingException;
 import org.lifeboat.repository.CorruptFileException;
 import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.index.IndexRecoveryReport;
+import org.lifeboat.repository.lock.Locked;
 import org.lifeboat.repository.lock.RepositoryLock;
 import org.lifeboat.repository.prune.PrunePlan;
 import org.lifeboat.repository.prune.PruneReport;
@@ -38,8 +40,9 @@ public final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Repository repository = repositoryOptions.open();
-                RepositoryLock lock = repositoryOptions.lockExclusive(repository)) {
-            prune(repository, lock, dryRun, spec.commandLine().getOut());
+                Locked<IndexRecoveryReport> locked =
+                        repositoryOptions.lockExclusive(repository, repository::indexRecovery)) {
+            prune(repository, locked.lock(), dryRun, spec.commandLine().getOut());
         }
         return 0;
     }
