@@ -2,10 +2,15 @@ package org.lifeboat.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lifeboat.cli.repo.RepositoryOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code lifeboat} command; every feature is a subcommand registered here. */
@@ -72,6 +77,42 @@ final class LifeboatCommand implements Runnable {
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setExitCodeExceptionMapper(FailureHandler::exitCodeOf);
+        commandLine.setExecutionStrategy(parseResult -> {
+            refuseUnusedRepositoryOptions(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
+    }
+
+    /**
+     * -r and --password-file before the command's name are for the repository commands; given to one that has no
+     * repository (demo, virtual-phone) they would be silently ignored, so they are a usage error there.
+     */
+    private static void refuseUnusedRepositoryOptions(ParseResult root) {
+        List<String> given = Stream.of("--repo", "--password-file")
+                .filter(root::hasMatchedOption)
+                .toList();
+        if (given.isEmpty()
+                || !root.hasSubcommand()
+                || root.subcommand().commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        boolean usesRepository = false;
+        String name = null;
+        for (ParseResult command = root.subcommand(); command != null; command = command.subcommand()) {
+            CommandSpec spec = command.commandSpec();
+            name = spec.qualifiedName(" ");
+            usesRepository |=
+                    spec.mixins().values().stream().anyMatch(mixin -> mixin.userObject() instanceof RepositoryOptions);
+            if (!command.hasSubcommand()) {
+                break;
+            }
+        }
+        if (!usesRepository) {
+            throw new ParameterException(
+                    root.commandSpec().commandLine(),
+                    String.join(" and ", given) + (given.size() == 1 ? " names" : " name") + " a repository, and '"
+                            + name + "' does not use one");
+        }
     }
 }

@@ -92,6 +92,12 @@ class RepositoryCommandsTest {
                 .isZero();
         assertThat(elsewhere).doesNotExist();
 
+        assertThat(run("-r", repo.toString(), "help", "snapshots")).isZero();
+        assertThat(run("-r", repo.toString(), "demo", "--help"))
+                .as("a command without a repository does not silently ignore one")
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--repo names a repository, and 'lifeboat demo' does not use one");
+
         Files.writeString(passwordFile, "not the password");
         assertThat(run(Stream.concat(Stream.of(before), Stream.of("check")).toArray(String[]::new)))
                 .isEqualTo(12);
