@@ -23,24 +23,23 @@ public final class NoLockOption {
     /** {@link RepositoryOptions#lockShared(Repository, Locker.Preparation)}, or just the preparation with --no-lock. */
     public <T> Locked<T> lockShared(RepositoryOptions options, Repository repository, Locker.Preparation<T> preparation)
             throws IOException {
-        if (noLock) {
-            return Locked.unlocked(preparation);
-        }
-        try {
-            return options.lockShared(repository, preparation);
-        } catch (LockNotWritableException e) {
-            throw withHint(e);
-        }
+        return noLock ? Locked.unlocked(preparation) : hinted(() -> options.lockShared(repository, preparation));
     }
 
     /** {@link RepositoryOptions#lockExclusive(Repository, Locker.Preparation)}, or the preparation with --no-lock. */
     public <T> Locked<T> lockExclusive(
             RepositoryOptions options, Repository repository, Locker.Preparation<T> preparation) throws IOException {
-        if (noLock) {
-            return Locked.unlocked(preparation);
-        }
+        return noLock ? Locked.unlocked(preparation) : hinted(() -> options.lockExclusive(repository, preparation));
+    }
+
+    @FunctionalInterface
+    private interface Locking<T> {
+        Locked<T> lock() throws IOException;
+    }
+
+    private static <T> Locked<T> hinted(Locking<T> locking) throws IOException {
         try {
-            return options.lockExclusive(repository, preparation);
+            return locking.lock();
         } catch (LockNotWritableException e) {
             throw withHint(e);
         }
