@@ -21,6 +21,7 @@ import org.lifeboat.cli.Workers;
 import org.lifeboat.cli.repo.RecoveredIndexWarning;
 import org.lifeboat.cli.repo.RepositoryOptions;
 import org.lifeboat.repository.Repository;
+import org.lifeboat.repository.crypto.Password;
 import org.lifeboat.repository.index.IndexRecoveryReport;
 import org.lifeboat.repository.lock.Locked;
 
@@ -56,11 +57,13 @@ final class PhoneBackupRunner {
                 return backup.preview(options);
             }
             // The inventory mostly waits on the phone, while opening the repository (the key derivation, the lock's
-            // settling) only uses this computer: both at once.
+            // settling) only uses this computer: both at once. A password prompt comes first, so that the
+            // inventory's progress lines do not run through it.
+            Password password = repositoryOptions.password();
             FutureTask<PhoneBackup.Inventory> inventory = new FutureTask<>(() -> backup.inventory(options));
             inventoryThread =
                     Thread.ofPlatform().daemon().name("phone-inventory").start(inventory);
-            try (Repository repository = repositoryOptions.open();
+            try (Repository repository = repositoryOptions.open(password);
                     Locked<IndexRecoveryReport> locked = repositoryOptions.lockShared(
                             repository, () -> RecoveredIndexWarning.loadIndex(repository, err))) {
                 PhoneBackupReport report = backup.run(repository, await(inventory));

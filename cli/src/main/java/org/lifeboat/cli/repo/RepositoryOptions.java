@@ -117,7 +117,12 @@ public final class RepositoryOptions {
 
     /** Opens the repository with the configured password. */
     public Repository open() throws IOException {
-        return Repository.open(backend(), password(), settings());
+        return open(password());
+    }
+
+    /** Opens the repository with {@code password}, for a command that had to ask for it early. */
+    public Repository open(Password password) throws IOException {
+        return Repository.open(backend(), password, settings());
     }
 
     /** A shared lock (backup, restore, listing), refreshed until closed. */
