@@ -3,6 +3,7 @@ package org.lifeboat.cli.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,13 +107,16 @@ class CrashSafetyTest {
 
     private void backUpAndKillWhen(String moment, BooleanSupplier reached) throws Exception {
         Process child = lifeboat.start("backup", "--pack-size", "4", corpus.toString());
-        while (!reached.getAsBoolean()) {
-            assertThat(child.isAlive())
-                    .as("the backup ended before %s:%n%s", moment, lifeboat.output())
-                    .isTrue();
-            Thread.sleep(5);
+        try {
+            while (!reached.getAsBoolean()) {
+                assertThat(child.isAlive())
+                        .as("the backup ended before %s:%n%s", moment, lifeboat.output())
+                        .isTrue();
+                Thread.sleep(5);
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         }
-        child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("killed by signal 9 when %s", moment).isEqualTo(128 + 9);
     }
@@ -122,8 +126,8 @@ class CrashSafetyTest {
         try (Stream<Path> files = Files.walk(repo.resolve(directory))) {
             return (int) files.filter(file -> file.getFileName().toString().matches("[0-9a-f]{64}"))
                     .count();
-        } catch (IOException e) {
-            return 0; // a temp file renamed while walking; look again
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // a temp file renamed while walking (the stream throws unchecked); look again
         }
     }
 
