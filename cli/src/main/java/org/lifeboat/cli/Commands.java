@@ -33,9 +33,7 @@ final class Commands {
         ALL.put("repair", org.lifeboat.cli.repo.RepairCommand::new);
         ALL.put("virtual-phone", org.lifeboat.cli.phone.VirtualPhoneCommand::new);
         ALL.put("demo", org.lifeboat.cli.device.DemoCommand::new);
-        // A lambda, not a constructor reference: picocli's classes (class file version 49) stay out of the JDK's AOT
-        // cache, and a cached method handle pointing straight at one of them crashes the cache's creation (JDK 25).
-        ALL.put("help", () -> new CommandLine.HelpCommand());
+        ALL.put("help", CommandLine.HelpCommand::new);
     }
 
     private Commands() {}

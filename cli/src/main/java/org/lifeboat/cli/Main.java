@@ -1,32 +1,33 @@
 package org.lifeboat.cli;
 
-import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.simple.SimpleLogger;
 import picocli.CommandLine;
 
 /** The {@code lifeboat} entry point: builds the command tree, runs it, and turns the outcome into an exit code. */
 public final class Main {
     private Main() {}
 
+    /** What {@code LIFEBOAT_LOG} may say; anything else leaves the default, warnings and errors only. */
+    private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
+
     public static void main(String[] args) {
-        // logback 1.5 sometimes logs from its own initialisation, which SLF4J then reports as a "replay" on every
-        // start; that is noise for a command-line user.
+        // SLF4J's own notices (about providers) are noise for a command-line user.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         applyLogLevelFromEnvironment();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /**
-     * {@code LIFEBOAT_LOG=debug|info|...} raises the log level. Done here rather than with a substitution in
-     * logback.xml, because logback logs about substitutions while SLF4J is still initialising.
+     * {@code LIFEBOAT_LOG=debug|info|...} raises the log level (simplelogger.properties sets the rest). A system
+     * property overrides that file, and it must be set before the first logger exists, so here, first thing.
      */
     private static void applyLogLevelFromEnvironment() {
         String level = System.getenv("LIFEBOAT_LOG");
-        if (level != null && !level.isBlank()) {
-            var root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-            root.setLevel(Level.toLevel(level, Level.WARN));
+        if (level != null && LOG_LEVELS.contains(level.strip().toLowerCase(Locale.ROOT))) {
+            System.setProperty(SimpleLogger.DEFAULT_LOG_LEVEL_KEY, level.strip().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -63,7 +63,7 @@ class ModuleLayeringTest {
                 .resideOutsideOfPackage("org.lifeboat.cli..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("ch.qos.logback..", "picocli..")
+                .resideInAnyPackage("org.slf4j.simple..", "picocli..")
                 .because("libraries log through slf4j only, and the CLI is the one place that parses arguments")
                 .check(classes);
     }
