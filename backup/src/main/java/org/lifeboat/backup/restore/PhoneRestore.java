@@ -53,6 +53,11 @@ public final class PhoneRestore {
     private final RestoreInputs inputs;
     private final PhoneRestoreProgress progress;
 
+    /** The files step's input when {@link #prepare} read it ahead, for the options it was read for. */
+    private PhoneRestoreOptions preparedFor;
+
+    private FilesInput preparedFiles;
+
     /** @param serial how the user knows the target phone, for the report */
     public PhoneRestore(TargetPhone phone, String serial, PhoneSnapshot snapshot, PhoneRestoreProgress progress) {
         this.phone = new DamageTolerantPhone(phone);
@@ -60,6 +65,19 @@ public final class PhoneRestore {
         this.snapshot = snapshot;
         this.inputs = new RestoreInputs(snapshot);
         this.progress = progress;
+    }
+
+    /**
+     * Reads from the repository, ahead of {@link #run}, what only the repository holds and the files step needs: the
+     * snapshot's file listing (for a phone with many photos, one tree per folder to fetch and decode). It touches
+     * neither the phone nor the repository's files, so a command can run it while its new lock settles. A failure is
+     * kept and reported by the files step, as it would be without this.
+     */
+    public void prepare(PhoneRestoreOptions options) {
+        if (options.selects(DataType.FILES)) {
+            preparedFiles = readFiles(options);
+            preparedFor = options;
+        }
     }
 
     public PhoneRestoreReport run(PhoneRestoreOptions options) throws IOException {
@@ -110,15 +128,39 @@ public final class PhoneRestore {
                         .withFailures(damaged);
             }
             case FILES -> {
-                List<ItemFailure> damaged = new ArrayList<>();
-                List<FileToRestore> files = inputs.files(options, e -> damaged.add(failure(e)));
-                Optional<List<FileToRestore>> desired = files.isEmpty() && damaged.isEmpty() && !hasFolder("/files")
-                        ? Optional.empty()
-                        : Optional.of(files);
-                yield restore(type, new FileRestorer(phone), desired, dryRun).withFailures(damaged);
+                FilesInput input = preparedFor == options ? preparedFiles : readFiles(options);
+                List<FileToRestore> files = input.filesOrThrow();
+                Optional<List<FileToRestore>> desired =
+                        files.isEmpty() && input.damaged().isEmpty() && !hasFolder("/files")
+                                ? Optional.empty()
+                                : Optional.of(files);
+                yield restore(type, new FileRestorer(phone), desired, dryRun).withFailures(input.damaged());
             }
             case WIFI -> wifi();
         };
+    }
+
+    /**
+     * The snapshot's files that {@code options} select and the damaged parts of its listing, or the failure that
+     * stopped reading it.
+     */
+    private record FilesInput(List<FileToRestore> files, List<ItemFailure> damaged, IOException failure) {
+        List<FileToRestore> filesOrThrow() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return files;
+        }
+    }
+
+    /** Reads the file listing; a failure is kept, to be thrown where the files step meets it. */
+    private FilesInput readFiles(PhoneRestoreOptions options) {
+        List<ItemFailure> damaged = new ArrayList<>();
+        try {
+            return new FilesInput(inputs.files(options, e -> damaged.add(failure(e))), damaged, null);
+        } catch (IOException e) {
+            return new FilesInput(List.of(), damaged, e);
+        }
     }
 
     /** One restorer's three steps; the plan's known limits are kept apart from what failed. */

@@ -88,18 +88,22 @@ public final class PhoneRestoreMixin {
         }
         PhoneConnector connector =
                 new PhoneConnector(repositoryOptions.environment().variables());
+        RestoreProgressPrinter progress = new RestoreProgressPrinter(out, json, dryRun, InstantSource.system());
         PhoneRestoreReport report;
-        try (Repository repository = repositoryOptions.open();
-                Locked<SavedSnapshot> locked = noLock.lockShared(repositoryOptions, repository, () -> {
+        // The phone first: a wrong serial is reported before the key derivation, and the restore can then read the
+        // snapshot's file listing while the new lock settles.
+        try (Device phone = connector.connect(Optional.of(device));
+                AdbTargetPhone target = AdbTargetPhone.open(phone);
+                Repository repository = repositoryOptions.open();
+                Locked<PhoneRestore> locked = noLock.lockShared(repositoryOptions, repository, () -> {
                     SavedSnapshot found = find(repository, snapshotSpec, host);
                     RecoveredIndexWarning.loadIndex(repository, err);
-                    return found;
-                });
-                Device phone = connector.connect(Optional.of(device));
-                AdbTargetPhone target = AdbTargetPhone.open(phone)) {
-            PhoneSnapshot snapshot = new PhoneSnapshot(repository, locked.prepared());
-            RestoreProgressPrinter progress = new RestoreProgressPrinter(out, json, dryRun, InstantSource.system());
-            report = new PhoneRestore(target, phone.serial(), snapshot, progress).run(options);
+                    PhoneRestore restore =
+                            new PhoneRestore(target, phone.serial(), new PhoneSnapshot(repository, found), progress);
+                    restore.prepare(options);
+                    return restore;
+                })) {
+            report = locked.prepared().run(options);
         }
         return finish(report, json, out);
     }
