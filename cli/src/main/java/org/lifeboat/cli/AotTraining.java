@@ -24,8 +24,9 @@ import picocli.CommandLine;
 /**
  * The training run from which {@code ./lifeboat} makes the JDK's AOT cache (JDK 25+, {@code -XX:AOTCacheOutput}).
  *
- * <p>The cache holds the classes this run loads, already linked, and the method profiles it gathered, so it should
- * go through what every repository command does: key derivation, reading and writing index, tree and snapshot files,
+ * <p>The cache holds the classes this run loads, already linked (the launcher leaves out the method profiles: replayed
+ * at start, they cost the commands more JIT work than they saved), so it should go through what every repository
+ * command does: key derivation, reading and writing index, tree and snapshot files,
  * compression, sealing and opening blobs. It runs the commands in this one JVM on a small repository in a temporary
  * folder, which it removes (the virtual phone's generated demo profile stays in its shared cache, {@code
  * lifeboat-profiles} in the temporary-files folder, as after any demo). Output is discarded; a failing step only
