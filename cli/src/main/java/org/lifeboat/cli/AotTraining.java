@@ -26,8 +26,8 @@ import picocli.CommandLine;
  *
  * <p>The cache holds the classes this run loads, already linked (the launcher leaves out the method profiles: replayed
  * at start, they cost the commands more JIT work than they saved), so it should go through what every repository
- * command does: key derivation, reading and writing index, tree and snapshot files,
- * compression, sealing and opening blobs. It runs the commands in this one JVM on a small repository in a temporary
+ * command does: key derivation, reading and writing index, tree and snapshot files, compression, sealing and opening
+ * blobs. It runs the commands in this one JVM on a small repository in a temporary
  * folder, which it removes (the virtual phone's generated demo profile stays in its shared cache, {@code
  * lifeboat-profiles} in the temporary-files folder, as after any demo). Output is discarded; a failing step only
  * makes the cache less complete, and {@code AotTrainingTest} checks that every step still exits 0.
