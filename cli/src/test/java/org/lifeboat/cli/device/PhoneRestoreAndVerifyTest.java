@@ -276,6 +276,48 @@ class PhoneRestoreAndVerifyTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void aDamagedFolderListingFailsOnlyThatFolderWhileTheRestIsRestored() throws IOException {
+        // On a copy: the later tests read the repository. The restore reads the file listing ahead, while its lock
+        // settles; the damage must still be reported by the files step, and the other types must not suffer.
+        Path copy = dir.resolve("repository-with-a-damaged-tree");
+        copyFolder(repository, copy);
+        String folder = "/files/DCIM/Camera";
+        PackedBlob tree;
+        try (Repository opened = open()) {
+            SavedSnapshot latest = PhoneSnapshots.of(opened, demoHost()).getLast();
+            Node node = new PhoneSnapshot(opened, latest).find(folder).orElseThrow();
+            tree = opened.index()
+                    .lookup(new BlobHandle(node.subtree(), BlobType.TREE))
+                    .orElseThrow();
+        }
+        flipAByteIn(copy, tree);
+
+        try (VirtualPhone fresh = VirtualPhone.start(VirtualPhoneConfig.of("blank", dir.resolve("damaged-tree")))) {
+            CliRunner.Result restore = lifeboat.run(
+                    "restore",
+                    "latest",
+                    "-r",
+                    copy.toString(),
+                    "--host",
+                    demoHost(),
+                    "--device",
+                    fresh.serial(),
+                    "--only",
+                    "files,contacts");
+
+            assertThat(restore.exitCode()).as(restore.out() + restore.err()).isEqualTo(3);
+            assertThat(restore.out()).contains("Failed:").contains(folder + "/ (its listing)");
+            assertThat(restore.err()).doesNotContain("Exception");
+            assertThat(TestPhone.shell(fresh, "ls /storage/emulated/0/Download"))
+                    .isNotBlank();
+            assertThat(TestPhone.shell(fresh, "ls /storage/emulated/0/DCIM/Camera 2>/dev/null || echo none"))
+                    .isEqualToIgnoringWhitespace("none");
+            assertThat(contactsOn(fresh)).isEqualTo(contactsOn(demo));
+        }
+    }
+
     private String demoHost() {
         return PhoneSnapshots.hostname("Pixel 7", "LBTESTA1");
     }
@@ -320,14 +362,33 @@ class PhoneRestoreAndVerifyTest {
                     .lookup(new BlobHandle(node.content().getFirst(), BlobType.DATA))
                     .orElseThrow();
         }
+        flipAByteIn(repository, blob);
+    }
+
+    /** Flips one byte in the middle of {@code blob} in the repository folder {@code root}. */
+    private static void flipAByteIn(Path root, PackedBlob blob) throws IOException {
         String pack = blob.packId().toString();
-        Path file = repository.resolve("data").resolve(pack.substring(0, 2)).resolve(pack);
+        Path file = root.resolve("data").resolve(pack.substring(0, 2)).resolve(pack);
+        file.toFile().setWritable(true);
         try (RandomAccessFile pack1 = new RandomAccessFile(file.toFile(), "rw")) {
             long offset = blob.blob().offset() + blob.blob().length() / 2;
             pack1.seek(offset);
             int value = pack1.read();
             pack1.seek(offset);
             pack1.write(value ^ 0x40);
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
         }
     }
 
