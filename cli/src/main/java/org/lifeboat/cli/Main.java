@@ -26,8 +26,9 @@ public final class Main {
      */
     private static void applyLogLevelFromEnvironment() {
         String level = System.getenv("LIFEBOAT_LOG");
-        if (level != null && LOG_LEVELS.contains(level.strip().toLowerCase(Locale.ROOT))) {
-            System.setProperty(SimpleLogger.DEFAULT_LOG_LEVEL_KEY, level.strip().toLowerCase(Locale.ROOT));
+        String normalized = level == null ? "" : level.strip().toLowerCase(Locale.ROOT);
+        if (LOG_LEVELS.contains(normalized)) {
+            System.setProperty(SimpleLogger.DEFAULT_LOG_LEVEL_KEY, normalized);
         }
     }
 

@@ -53,10 +53,8 @@ public final class PhoneRestore {
     private final RestoreInputs inputs;
     private final PhoneRestoreProgress progress;
 
-    /** The files step's input when {@link #prepare} read it ahead, for the options it was read for. */
-    private PhoneRestoreOptions preparedFor;
-
-    private FilesInput preparedFiles;
+    /** The files step's input if {@link #prepare} read it ahead, with the options it was read for; else null. */
+    private PreparedFiles prepared;
 
     /** @param serial how the user knows the target phone, for the report */
     public PhoneRestore(TargetPhone phone, String serial, PhoneSnapshot snapshot, PhoneRestoreProgress progress) {
@@ -75,8 +73,7 @@ public final class PhoneRestore {
      */
     public void prepare(PhoneRestoreOptions options) {
         if (options.selects(DataType.FILES)) {
-            preparedFiles = readFiles(options);
-            preparedFor = options;
+            prepared = new PreparedFiles(options, readFiles(options));
         }
     }
 
@@ -128,7 +125,8 @@ public final class PhoneRestore {
                         .withFailures(damaged);
             }
             case FILES -> {
-                FilesInput input = preparedFor == options ? preparedFiles : readFiles(options);
+                FilesInput input =
+                        prepared != null && prepared.options() == options ? prepared.input() : readFiles(options);
                 List<FileToRestore> files = input.filesOrThrow();
                 Optional<List<FileToRestore>> desired =
                         files.isEmpty() && input.damaged().isEmpty() && !hasFolder("/files")
@@ -152,6 +150,8 @@ public final class PhoneRestore {
             return files;
         }
     }
+
+    private record PreparedFiles(PhoneRestoreOptions options, FilesInput input) {}
 
     /** Reads the file listing; a failure is kept, to be thrown where the files step meets it. */
     private FilesInput readFiles(PhoneRestoreOptions options) {
